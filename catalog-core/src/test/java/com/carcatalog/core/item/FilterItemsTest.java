@@ -1,0 +1,54 @@
+package com.carcatalog.core.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+class FilterItemsTest {
+
+    @Test
+    void filterColumnRoundTripsWithCounts() {
+        FilterColumn fuel = new FilterColumn("fuel", new TreeMap<>(Map.of("Diesel", 3L, "Electric", 2L)));
+        FilterColumn back = FilterColumn.fromItem(fuel.toItem());
+        assertThat(back).isEqualTo(fuel);
+        assertThat(back.total()).isEqualTo(5);
+        assertThat(back.count("Petrol")).isZero();
+    }
+
+    @Test
+    void updateAddsValuesToTheSetAndIncrementsOnlyNewCarCounts() {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        seen.put("Diesel", 2L);
+        seen.put("Petrol", 0L);
+        List<UpdateItemRequest> updates = FilterUpdates.addValues("filters", "fuel", seen);
+
+        assertThat(updates).hasSize(1);
+        UpdateItemRequest update = updates.get(0);
+        assertThat(update.updateExpression()).isEqualTo("ADD #values :values, #c0 :c0");
+        assertThat(update.expressionAttributeNames()).containsEntry("#c0", "count:Diesel");
+        assertThat(update.expressionAttributeValues().get(":values").ss()).containsExactly("Diesel", "Petrol");
+        assertThat(update.expressionAttributeValues().get(":c0").n()).isEqualTo("2");
+    }
+
+    @Test
+    void manyValuesAreSplitIntoSeveralAtomicUpdates() {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        for (int i = 0; i < FilterUpdates.VALUES_PER_UPDATE * 2 + 1; i++) {
+            seen.put("engine " + i, 1L);
+        }
+        assertThat(FilterUpdates.addValues("filters", "engine", seen)).hasSize(3)
+                .allSatisfy(update -> assertThat(update.updateExpression().length()).isLessThan(4096));
+    }
+
+    @Test
+    void userTextNeverAppearsInTheExpression() {
+        Map<String, Long> seen = Map.of("x) REMOVE filterValues", 1L);
+        UpdateItemRequest update = FilterUpdates.addValues("filters", "model", seen).get(0);
+        assertThat(update.updateExpression()).doesNotContain("REMOVE");
+    }
+}
