@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -28,6 +29,13 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb(AwsEndpoints endpoints) {
         return configure(DynamoDbClient.builder(), endpoints.region(), endpoints.dynamoDbEndpoint()).build();
+    }
+
+    /** Path-style addressing when local: s3proxy serves buckets as paths, not host names. */
+    public static S3Client s3(AwsEndpoints endpoints) {
+        return configure(S3Client.builder(), endpoints.region(), endpoints.s3Endpoint())
+                .forcePathStyle(endpoints.s3Endpoint().isPresent())
+                .build();
     }
 
     public static SsmClient ssm(AwsEndpoints endpoints) {
