@@ -1,0 +1,368 @@
+package com.carcatalog.local.services;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local DynamoDB: dynalite running as a node child process that this object owns.
+ *
+ * <p>Tests and the local stack talk to it over the real DynamoDB protocol, so the code under test is the
+ * code that runs on AWS. Tables are created, updated and deleted instantly. With a data directory the
+ * data lives in LevelDB there and survives {@link #stop()} and {@link #restart()}; without one it is
+ * held in memory and lost when the process stops.
+ *
+ * <p>The server listens on the IPv4 loopback only. {@link #stop()} and {@link #restart()} keep the
+ * port and data directory, so a test can take DynamoDB away mid-run and bring it back where clients
+ * expect it. A shutdown hook, and a watchdog inside node that exits when the JVM's end of its stdin
+ * closes, make sure that node never outlives the JVM.
+ */
+public final class DynaliteServer implements AutoCloseable {
+
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final String LISTENING_LINE = "Dynalite listening at";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final DynaliteInstallation installation;
+    private final Path dataDirectory;
+    private final Duration startupTimeout;
+    private int port;
+
+    private Process process;
+    private ProcessOutput output;
+    private Thread shutdownHook;
+
+    private DynaliteServer(Builder builder) {
+        this.installation = builder.installation != null ? builder.installation : DynaliteInstallation.locate();
+        this.dataDirectory = builder.dataDirectory == null ? null : builder.dataDirectory.toAbsolutePath();
+        this.startupTimeout = builder.startupTimeout;
+        this.port = builder.port;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts an in-memory dynalite on a free port. */
+    public static DynaliteServer startInMemory() {
+        return builder().start();
+    }
+
+    /** Starts a dynalite on a free port that keeps its data in {@code dataDirectory}. */
+    public static DynaliteServer startPersistent(Path dataDirectory) {
+        return builder().dataDirectory(dataDirectory).start();
+    }
+
+    /** Where DynamoDB clients should send requests, for example {@code http://localhost:45123}. */
+    public URI endpoint() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The LevelDB directory, or empty when the data lives in memory. */
+    public Optional<Path> dataDirectory() {
+        return Optional.ofNullable(dataDirectory);
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Stops the node process and waits until it has exited, so the port is closed when this returns.
+     * Does nothing if the server is already stopped. {@link #restart()} brings it back.
+     */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        destroyTree(process);
+        output.awaitEnd();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // The hook is running or about to; it finds the process already gone.
+        }
+        process = null;
+        output = null;
+        shutdownHook = null;
+    }
+
+    /**
+     * Starts the server again on the same port with the same data directory, stopping it first if it
+     * is running. In-memory data does not survive this.
+     */
+    public synchronized void restart() {
+        stop();
+        try {
+            launch();
+        } catch (PortInUseException e) {
+            throw new LocalServiceStartException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "DynaliteServer[" + endpoint() + ", " + (dataDirectory == null ? "in memory" : dataDirectory) + "]";
+    }
+
+    private synchronized DynaliteServer startFirstTime() {
+        boolean choosePort = port == 0;
+        // A port found free can be taken by someone else before node binds it; then try another.
+        for (int attempt = 1; ; attempt++) {
+            if (choosePort) {
+                port = freeLoopbackPort();
+            }
+            try {
+                launch();
+                return this;
+            } catch (PortInUseException e) {
+                if (!choosePort || attempt == PORT_ATTEMPTS) {
+                    throw new LocalServiceStartException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                "--require", installation.exitWithParentScript().toString(),
+                installation.cliScript().toString(),
+                "--host", LOOPBACK,
+                "--port", Integer.toString(port),
+                "--createTableMs", "0",
+                "--deleteTableMs", "0",
+                "--updateTableMs", "0"));
+        if (dataDirectory != null) {
+            try {
+                Files.createDirectories(dataDirectory);
+            } catch (IOException e) {
+                throw new LocalServiceStartException("cannot create dynalite data directory " + dataDirectory, e);
+            }
+            command.add("--path");
+            command.add(dataDirectory.toString());
+        }
+
+        Process started;
+        try {
+            started = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new LocalServiceStartException("cannot run node (Node.js 20 or later must be on the PATH) to"
+                    + " start dynalite: " + e.getMessage(), e);
+        }
+        ProcessOutput startedOutput = new ProcessOutput(started.getInputStream(), "dynalite-" + port);
+        Thread hook = new Thread(() -> destroyTree(started), "dynalite-" + port + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        process = started;
+        output = startedOutput;
+        shutdownHook = hook;
+
+        try {
+            awaitAcceptingConnections();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void awaitAcceptingConnections() {
+        long deadline = System.nanoTime() + startupTimeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                String tail = output.awaitEnd();
+                String message = "dynalite exited with code " + process.exitValue() + " before accepting"
+                        + " connections on port " + port + ". Its output:\n" + tail;
+                throw tail.contains("EADDRINUSE") ? new PortInUseException(message) : new LocalServiceStartException(message);
+            }
+            // The line proves that our node bound the port (not someone who took it); the connection
+            // proves that it accepts.
+            if (output.saw(LISTENING_LINE) && acceptsConnections(port)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LocalServiceStartException("dynalite did not accept connections on port " + port
+                        + " within " + startupTimeout + ". Its output so far:\n" + output.tail());
+            }
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    private static boolean acceptsConnections(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port on " + LOOPBACK, e);
+        }
+    }
+
+    private static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalServiceStartException("interrupted while waiting for dynalite to start", e);
+        }
+    }
+
+    /** Configures a {@link DynaliteServer}; {@link #start()} returns it running. */
+    public static final class Builder {
+
+        private int port;
+        private Path dataDirectory;
+        private Duration startupTimeout = Duration.ofSeconds(30);
+        private DynaliteInstallation installation;
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0, the default, picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Keeps the data in LevelDB in this directory (created if missing) instead of in memory. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+            return this;
+        }
+
+        public Builder startupTimeout(Duration startupTimeout) {
+            this.startupTimeout = Objects.requireNonNull(startupTimeout, "startupTimeout");
+            return this;
+        }
+
+        /** The dynalite to run; by default the one {@link DynaliteInstallation#locate()} finds. */
+        public Builder installation(DynaliteInstallation installation) {
+            this.installation = Objects.requireNonNull(installation, "installation");
+            return this;
+        }
+
+        /**
+         * Starts dynalite and returns once it accepts connections.
+         *
+         * @throws DynaliteNotInstalledException if dynalite has not been installed
+         * @throws LocalServiceStartException if it cannot be started
+         */
+        public DynaliteServer start() {
+            return new DynaliteServer(this).startFirstTime();
+        }
+    }
+
+    /** dynalite died because its port was taken, perhaps between choosing it and binding it. */
+    private static final class PortInUseException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        PortInUseException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Drains a child's output (so it never blocks on a full pipe) and keeps its last lines for error
+     * messages.
+     */
+    private static final class ProcessOutput {
+
+        private static final int KEPT_LINES = 40;
+
+        private final Deque<String> lines = new ArrayDeque<>();
+        private final Thread reader;
+
+        ProcessOutput(InputStream stream, String name) {
+            reader = new Thread(() -> drain(stream), name + "-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void drain(InputStream stream) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    add(line);
+                }
+            } catch (IOException e) {
+                add("[output unreadable: " + e.getMessage() + "]");
+            }
+        }
+
+        private synchronized void add(String line) {
+            lines.addLast(line);
+            if (lines.size() > KEPT_LINES) {
+                lines.removeFirst();
+            }
+        }
+
+        synchronized boolean saw(String text) {
+            return lines.stream().anyMatch(line -> line.contains(text));
+        }
+
+        synchronized String tail() {
+            return lines.isEmpty() ? "(no output)" : String.join("\n", lines);
+        }
+
+        /** Waits (briefly) for the process's output to end, then returns what it last said. */
+        String awaitEnd() {
+            try {
+                reader.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return tail();
+        }
+    }
+}

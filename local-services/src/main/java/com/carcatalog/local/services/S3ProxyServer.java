@@ -1,0 +1,152 @@
+package com.carcatalog.local.services;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+
+/**
+ * A local S3: s3proxy running in this JVM, keeping buckets as directories and objects as files.
+ *
+ * <p>It checks no credentials, so SDK clients may sign with any static keys and a browser may fetch
+ * {@code <endpoint>/<bucket>/<key>} directly, the way the frontend shows car images. Every origin is
+ * allowed: a request that carries an {@code Origin} header gets {@code Access-Control-Allow-Origin: *}.
+ * Clients must use path-style addressing. It listens on the IPv4 loopback only.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final S3Proxy proxy;
+    private final Path baseDirectory;
+    private final boolean ownsBaseDirectory;
+
+    private S3ProxyServer(S3Proxy proxy, Path baseDirectory, boolean ownsBaseDirectory) {
+        this.proxy = proxy;
+        this.baseDirectory = baseDirectory;
+        this.ownsBaseDirectory = ownsBaseDirectory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts on a free port with a fresh temporary directory that {@link #close()} deletes. */
+    public static S3ProxyServer startTemporary() {
+        return builder().start();
+    }
+
+    /** Where S3 clients (path-style) and browsers send requests, for example {@code http://localhost:45124}. */
+    public URI endpoint() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    public int port() {
+        return proxy.getPort();
+    }
+
+    /** The directory holding one subdirectory per bucket. */
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** Stops serving; deletes the base directory only if this server created it. */
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop s3proxy on port " + port(), e);
+        } finally {
+            if (ownsBaseDirectory) {
+                deleteRecursively(baseDirectory);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "S3ProxyServer[" + endpoint() + ", " + baseDirectory + "]";
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete s3proxy directory " + directory, e);
+        }
+    }
+
+    /** Configures an {@link S3ProxyServer}; {@link #start()} returns it running. */
+    public static final class Builder {
+
+        private int port;
+        private Path baseDirectory;
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0, the default, picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Keeps buckets in this directory (created if missing), which outlives the server. */
+        public Builder baseDirectory(Path baseDirectory) {
+            this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+            return this;
+        }
+
+        /**
+         * Starts s3proxy and returns once it accepts connections.
+         *
+         * @throws LocalServiceStartException if it cannot be started, for example because the port is taken
+         */
+        public S3ProxyServer start() {
+            boolean temporary = baseDirectory == null;
+            Path directory;
+            try {
+                directory = temporary
+                        ? Files.createTempDirectory("s3proxy-")
+                        : Files.createDirectories(baseDirectory.toAbsolutePath());
+            } catch (IOException e) {
+                throw new LocalServiceStartException("cannot create s3proxy directory " + baseDirectory, e);
+            }
+
+            Properties properties = new Properties();
+            properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+            S3Proxy proxy = S3Proxy.builder()
+                    .blobStore(BlobStores.create("filesystem", properties))
+                    .endpoint(URI.create("http://" + LOOPBACK + ":" + port))
+                    .awsAuthentication(AuthenticationType.NONE, null, null)
+                    .corsRules(new CrossOriginResourceSharing())
+                    .stopTimeout(0)
+                    .build();
+            try {
+                proxy.start();
+            } catch (Exception e) {
+                if (temporary) {
+                    deleteRecursively(directory);
+                }
+                throw new LocalServiceStartException("cannot start s3proxy on " + LOOPBACK + ":" + port
+                        + ": " + e.getMessage(), e);
+            }
+            return new S3ProxyServer(proxy, directory, temporary);
+        }
+    }
+}
