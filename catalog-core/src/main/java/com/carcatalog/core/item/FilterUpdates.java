@@ -2,9 +2,12 @@ package com.carcatalog.core.item;
 
 import com.carcatalog.core.schema.FilterTable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -18,6 +21,8 @@ public final class FilterUpdates {
     /** Values per request: keeps each update expression far below DynamoDB's 4 KB limit. */
     static final int VALUES_PER_UPDATE = 50;
 
+    private static final char MARKER_SEPARATOR = '#';
+
     private FilterUpdates() {
     }
 
@@ -29,12 +34,51 @@ public final class FilterUpdates {
         List<Map.Entry<String, Long>> entries = new ArrayList<>(newCars.entrySet());
         List<UpdateItemRequest> requests = new ArrayList<>();
         for (int start = 0; start < entries.size(); start += VALUES_PER_UPDATE) {
-            requests.add(update(tableName, column, entries.subList(start, Math.min(entries.size(), start + VALUES_PER_UPDATE))));
+            requests.add(update(tableName, column, entries.subList(start, Math.min(entries.size(), start + VALUES_PER_UPDATE)), null));
         }
         return requests;
     }
 
-    private static UpdateItemRequest update(String tableName, String column, List<Map.Entry<String, Long>> entries) {
+    /**
+     * Like {@link #addValues}, but each update applies at most once: it also adds its marker to
+     * {@link FilterTable#APPLIED_LOADS} and is conditional on the marker being absent. Values are
+     * split in sorted order, so the same counts always give the same parts and markers; a caller
+     * treats {@code ConditionalCheckFailedException} as "this part was already applied".
+     *
+     * @param loadId identifies the load (the workflow execution name): reruns of it reuse the markers
+     */
+    public static List<MarkedUpdate> addValuesOnce(String tableName, String column, Map<String, Long> newCars, String loadId) {
+        Objects.requireNonNull(loadId, "loadId");
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(new TreeMap<>(newCars).entrySet());
+        List<MarkedUpdate> updates = new ArrayList<>();
+        for (int start = 0, part = 1; start < entries.size(); start += VALUES_PER_UPDATE, part++) {
+            String marker = marker(loadId, column, part);
+            updates.add(new MarkedUpdate(marker,
+                    update(tableName, column, entries.subList(start, Math.min(entries.size(), start + VALUES_PER_UPDATE)), marker)));
+        }
+        return updates;
+    }
+
+    /** The marker of one part of a load's counts for one column. */
+    public static String marker(String loadId, String column, int part) {
+        return loadId + MARKER_SEPARATOR + column + MARKER_SEPARATOR + part;
+    }
+
+    /** Removes a finished load's markers from a column's item; removing absent markers is harmless. */
+    public static UpdateItemRequest forgetMarkers(String tableName, String column, Collection<String> markers) {
+        if (markers.isEmpty()) {
+            throw new IllegalArgumentException("no markers to forget for column " + column);
+        }
+        return UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(Map.of(FilterTable.HASH_KEY, AttributeValue.builder().s(column).build()))
+                .updateExpression("DELETE #applied :markers")
+                .expressionAttributeNames(Map.of("#applied", FilterTable.APPLIED_LOADS))
+                .expressionAttributeValues(Map.of(":markers", AttributeValue.builder().ss(markers).build()))
+                .build();
+    }
+
+    private static UpdateItemRequest update(String tableName, String column, List<Map.Entry<String, Long>> entries, String marker) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder expression = new StringBuilder("ADD #values :values");
@@ -49,12 +93,24 @@ public final class FilterUpdates {
             names.put("#c" + i, FilterTable.countAttribute(entries.get(i).getKey()));
             values.put(":c" + i, AttributeValue.builder().n(Long.toString(count)).build());
         }
-        return UpdateItemRequest.builder()
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
                 .tableName(tableName)
-                .key(Map.of(FilterTable.HASH_KEY, AttributeValue.builder().s(column).build()))
+                .key(Map.of(FilterTable.HASH_KEY, AttributeValue.builder().s(column).build()));
+        if (marker != null) {
+            expression.append(", #applied :markers");
+            names.put("#applied", FilterTable.APPLIED_LOADS);
+            values.put(":markers", AttributeValue.builder().ss(marker).build());
+            values.put(":marker", AttributeValue.builder().s(marker).build());
+            request.conditionExpression("NOT contains(#applied, :marker)");
+        }
+        return request
                 .updateExpression(expression.toString())
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
+    }
+
+    /** A conditional filter update and the marker that makes it apply only once. */
+    public record MarkedUpdate(String marker, UpdateItemRequest request) {
     }
 }

@@ -11,6 +11,11 @@ public final class CarsTable {
     public static final String RANGE_KEY = "modelKey";
     /** The car id, also returned to clients as {@code ID}. */
     public static final String ID = "ID";
+    /**
+     * The ingestion run (workflow execution name) that wrote the car: lets a retried or redriven
+     * load recognise its own writes and count each car once. Not part of the API's car shape.
+     */
+    public static final String LOAD_ID = "loadId";
 
     private CarsTable() {
     }

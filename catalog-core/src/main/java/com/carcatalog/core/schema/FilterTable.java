@@ -13,6 +13,11 @@ public final class FilterTable {
     public static final String HASH_KEY = "filterColumn";
     public static final String VALUES = "filterValues";
     public static final String COUNT_PREFIX = "count:";
+    /**
+     * String set of markers ({@code <loadId>#<column>#<part>}) of the count updates already applied,
+     * so a retried or redriven load never adds its counts twice. A finished load removes its own.
+     */
+    public static final String APPLIED_LOADS = "appliedLoads";
 
     private FilterTable() {
     }

@@ -1,0 +1,108 @@
+package com.carcatalog.query.api;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entries;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.schema.IndexCatalog;
+import com.carcatalog.query.cars.CarSearch;
+import com.carcatalog.query.cars.CarsPage;
+import com.carcatalog.query.cars.CarsRequest;
+import com.carcatalog.query.cars.PlanReader;
+import com.carcatalog.query.cars.ReadBudget;
+import com.carcatalog.query.cars.SearchReport;
+import com.carcatalog.query.enrich.CachedImageListing;
+import com.carcatalog.query.enrich.ImageCatalog;
+import com.carcatalog.query.enrich.ImageUrls;
+import com.carcatalog.query.enrich.S3ImageListing;
+import com.carcatalog.query.filters.CachedFilterColumns;
+import com.carcatalog.query.filters.FilterTableReader;
+import com.carcatalog.query.paging.PageTokenCodec;
+import com.carcatalog.query.telemetry.QueryMetrics;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code GET /cars}: validates the query parameters, runs the {@link CarSearch} and answers
+ * {@code {"count", "results", "nextToken"}}. The plan of every search is logged and measured.
+ */
+public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    /** Metrics {@code Service} dimension of this function. */
+    public static final String SERVICE = "cars";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CarsHandler.class);
+
+    private final CarSearch search;
+    private final ApiInvocation invocation;
+
+    /** Lambda's entry: configuration from the environment, clients created once per container. */
+    public CarsHandler() {
+        this(FunctionEnvironment.load(System.getenv()));
+    }
+
+    private CarsHandler(FunctionEnvironment environment) {
+        this(environment.catalog(), environment.settings(), environment.dynamoDb(), environment.s3(),
+                environment.metrics(SERVICE));
+        if (environment.settings().usesDevelopmentTokenKey() && System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            LOG.warn("PAGE_TOKEN_KEY is not set: page tokens are signed with the public development key");
+        }
+    }
+
+    /** The same function on explicit names and clients: for the local stack and tests. */
+    public CarsHandler(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
+                       QueryMetrics metrics) {
+        this(search(catalog, settings, dynamoDb, s3, ReadBudget.DEFAULT), settings, metrics);
+    }
+
+    /** The function around an assembled search. */
+    public CarsHandler(CarSearch search, QuerySettings settings, QueryMetrics metrics) {
+        this.search = search;
+        this.invocation = new ApiInvocation(new ApiResponses(settings.corsAllowOrigin()), metrics);
+    }
+
+    /** The standard search: cached filter statistics (60 s) and image listings (5 min). */
+    public static CarSearch search(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
+                                   ReadBudget budget) {
+        return new CarSearch(IndexCatalog.cars(),
+                new CachedFilterColumns(new FilterTableReader(dynamoDb, catalog.filterTable()), CachedFilterColumns.DEFAULT_TTL),
+                new PlanReader(dynamoDb, catalog.carsTable(), budget),
+                new ImageCatalog(new CachedImageListing(new S3ImageListing(s3, catalog.staticBucket()),
+                        CachedImageListing.DEFAULT_TTL), new ImageUrls(settings.imageBaseUrl())),
+                PageTokenCodec.withKey(settings.pageTokenKey()));
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return invocation.handle(event, context, request -> {
+            CarsRequest query = CarsRequest.parse(QueryParameters.of(request));
+            CarsPage page = search.find(query);
+            LOG.info("Cars page answered: {}", entries(fields(query, page.report())));
+            return new ApiInvocation.Answer(CarsResponse.of(page), page.report());
+        });
+    }
+
+    private static Map<String, Object> fields(CarsRequest query, SearchReport report) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("filterColumns", query.filters().columns().stream().map(column -> column.attributeName()).toList());
+        fields.put("limit", query.limit());
+        fields.put("resumed", report.resumed());
+        fields.put("planKind", report.planKind().name());
+        fields.put("index", report.indexName());
+        fields.put("accessPath", report.accessPath());
+        fields.put("lookups", report.lookups());
+        fields.put("estimatedItems", Math.round(report.estimatedItems()));
+        fields.put("itemsRead", report.itemsRead());
+        fields.put("itemsReturned", report.itemsReturned());
+        fields.put("dynamoDbRequests", report.dynamoDbRequests());
+        fields.put("imageFolders", report.imageFolders());
+        return fields;
+    }
+}

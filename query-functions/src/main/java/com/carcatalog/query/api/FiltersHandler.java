@@ -1,0 +1,50 @@
+package com.carcatalog.query.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.query.filters.CachedFilterColumns;
+import com.carcatalog.query.filters.FilterFacets;
+import com.carcatalog.query.filters.FilterTableReader;
+import com.carcatalog.query.telemetry.QueryMetrics;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code GET /filters}: the values clients can filter by, per column, from the filter table
+ * (read at most once a minute per container). Query parameters are ignored.
+ */
+public final class FiltersHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    /** Metrics {@code Service} dimension of this function. */
+    public static final String SERVICE = "filters";
+
+    private final FilterFacets facets;
+    private final ApiInvocation invocation;
+
+    /** Lambda's entry: configuration from the environment, the client created once per container. */
+    public FiltersHandler() {
+        this(FunctionEnvironment.load(System.getenv()));
+    }
+
+    private FiltersHandler(FunctionEnvironment environment) {
+        this(environment.catalog(), environment.settings(), environment.dynamoDb(), environment.metrics(SERVICE));
+    }
+
+    /** The same function on explicit names and client: for the local stack and tests. */
+    public FiltersHandler(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, QueryMetrics metrics) {
+        this(new FilterFacets(new CachedFilterColumns(new FilterTableReader(dynamoDb, catalog.filterTable()),
+                CachedFilterColumns.DEFAULT_TTL)), settings, metrics);
+    }
+
+    public FiltersHandler(FilterFacets facets, QuerySettings settings, QueryMetrics metrics) {
+        this.facets = facets;
+        this.invocation = new ApiInvocation(new ApiResponses(settings.corsAllowOrigin()), metrics);
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return invocation.handle(event, context, request -> ApiInvocation.Answer.of(FiltersResponse.of(facets.facets())));
+    }
+}

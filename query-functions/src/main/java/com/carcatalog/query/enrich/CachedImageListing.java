@@ -1,0 +1,58 @@
+package com.carcatalog.query.enrich;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Remembers listings for a short time, per container: images change rarely and a page often
+ * shows many cars of one model. Bounded, least recently used entries go first.
+ */
+public final class CachedImageListing implements ImageListing {
+
+    /** How long a listing is reused: new images show up within this time. */
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+    static final int MAX_ENTRIES = 10_000;
+
+    private final ImageListing source;
+    private final long ttlNanos;
+    private final LongSupplier nanoClock;
+    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    public CachedImageListing(ImageListing source, Duration ttl) {
+        this(source, ttl, System::nanoTime);
+    }
+
+    CachedImageListing(ImageListing source, Duration ttl, LongSupplier nanoClock) {
+        this.source = source;
+        this.ttlNanos = ttl.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public List<String> keys(String prefix) {
+        long now = nanoClock.getAsLong();
+        synchronized (entries) {
+            Entry cached = entries.get(prefix);
+            if (cached != null && now - cached.listedAt() < ttlNanos) {
+                return cached.keys();
+            }
+        }
+        // Listed outside the lock: one slow listing must not hold up other models.
+        List<String> keys = source.keys(prefix);
+        synchronized (entries) {
+            entries.put(prefix, new Entry(keys, now));
+        }
+        return keys;
+    }
+
+    private record Entry(List<String> keys, long listedAt) {
+    }
+}

@@ -1,0 +1,123 @@
+package com.carcatalog.query.paging;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns page tokens into opaque strings and back, and refuses any string it did not produce.
+ *
+ * <p>Format: base64url (no padding) of {@code payload ‖ HMAC-SHA256(key, payload)}, where the
+ * payload is compact JSON {@code {"v":1,"q":<query hash>,"p":<access path id>,"l":<lookup>,
+ * "k":{<ExclusiveStartKey attribute>:<string>}}}. The MAC makes tokens tamper-proof, not secret:
+ * they hold only catalog values the client has seen anyway. Every container with the same key
+ * accepts every token, so paging is stateless.
+ */
+public final class PageTokenCodec {
+
+    /**
+     * The key used when {@code PAGE_TOKEN_KEY} is not set. Fine on a laptop; on AWS set a random
+     * secret, or anyone can forge positions (still only within queries they could run anyway).
+     */
+    public static final String DEVELOPMENT_KEY = "car-catalog-development-page-token-key";
+
+    private static final int VERSION = 1;
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MAC_BYTES = 32;
+    /** Far above any real token (four key attributes of at most a few hundred characters). */
+    public static final int MAX_TOKEN_LENGTH = 8192;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private final SecretKeySpec key;
+
+    public PageTokenCodec(byte[] key) {
+        if (key.length == 0) {
+            throw new IllegalArgumentException("the page token key must not be empty");
+        }
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    public static PageTokenCodec withKey(String key) {
+        return new PageTokenCodec(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String encode(PageToken token) {
+        Payload payload = new Payload(VERSION, token.queryHash(), token.pathId(),
+                token.position().lookup(), token.position().exclusiveStartKey());
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a page token always serializes", e);
+        }
+        byte[] signed = Arrays.copyOf(body, body.length + MAC_BYTES);
+        System.arraycopy(mac(body), 0, signed, body.length, MAC_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
+    }
+
+    /** The token inside; only integrity and syntax are checked here, not whether it fits a query. */
+    public PageToken decode(String token) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidPageTokenException("it is longer than " + MAX_TOKEN_LENGTH + " characters");
+        }
+        byte[] signed;
+        try {
+            signed = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPageTokenException("it is not a token this service issued (malformed)");
+        }
+        if (signed.length <= MAC_BYTES) {
+            throw new InvalidPageTokenException("it is not a token this service issued (too short)");
+        }
+        byte[] body = Arrays.copyOf(signed, signed.length - MAC_BYTES);
+        byte[] mac = Arrays.copyOfRange(signed, body.length, signed.length);
+        if (!MessageDigest.isEqual(mac, mac(body))) {
+            throw new InvalidPageTokenException("it was altered or not issued by this service");
+        }
+        Payload payload;
+        try {
+            payload = JSON.readValue(body, Payload.class);
+        } catch (IOException e) {
+            throw new InvalidPageTokenException("its content cannot be read");
+        }
+        if (payload.version() != VERSION || payload.queryHash() == null || payload.pathId() == null
+                || payload.lookup() < 0 || payload.startKey() == null || payload.startKey().containsValue(null)) {
+            throw new InvalidPageTokenException("its content is incomplete or from another version");
+        }
+        return new PageToken(payload.queryHash(), payload.pathId(),
+                new PagePosition(payload.lookup(), payload.startKey()));
+    }
+
+    private byte[] mac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every Java runtime has " + ALGORITHM, e);
+        }
+    }
+
+    private record Payload(
+            @JsonProperty("v") int version,
+            @JsonProperty("q") String queryHash,
+            @JsonProperty("p") String pathId,
+            @JsonProperty("l") int lookup,
+            @JsonProperty("k") Map<String, String> startKey) {
+    }
+}

@@ -1,0 +1,46 @@
+package com.carcatalog.query.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class CachedImageListingTest {
+
+    private final AtomicLong now = new AtomicLong();
+    private final List<String> listed = new ArrayList<>();
+    private final CachedImageListing cache = new CachedImageListing(prefix -> {
+        listed.add(prefix);
+        return List.of(prefix + "image-" + listed.size() + ".png");
+    }, Duration.ofMinutes(5), now::get);
+
+    @Test
+    void aListingIsReusedWithinTheTimeToLive() {
+        List<String> first = cache.keys("BMW/X5/");
+        now.addAndGet(Duration.ofMinutes(4).toNanos());
+
+        assertThat(cache.keys("BMW/X5/")).isEqualTo(first);
+        assertThat(listed).containsExactly("BMW/X5/");
+    }
+
+    @Test
+    void aListingIsRefreshedAfterTheTimeToLive() {
+        cache.keys("BMW/X5/");
+        now.addAndGet(Duration.ofMinutes(5).toNanos());
+
+        assertThat(cache.keys("BMW/X5/")).containsExactly("BMW/X5/image-2.png");
+        assertThat(listed).containsExactly("BMW/X5/", "BMW/X5/");
+    }
+
+    @Test
+    void foldersAreCachedSeparately() {
+        cache.keys("BMW/X5/");
+        cache.keys("BMW/X3/");
+        cache.keys("BMW/X5/");
+
+        assertThat(listed).containsExactly("BMW/X5/", "BMW/X3/");
+    }
+}

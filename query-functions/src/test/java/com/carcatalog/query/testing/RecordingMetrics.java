@@ -1,0 +1,28 @@
+package com.carcatalog.query.testing;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.carcatalog.query.telemetry.InvocationMetrics;
+import com.carcatalog.query.telemetry.QueryMetrics;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps what a handler published, instead of printing EMF. */
+public final class RecordingMetrics implements QueryMetrics {
+
+    public final List<InvocationMetrics> published = new ArrayList<>();
+    public int coldStartChecks;
+
+    @Override
+    public void coldStart(Context context) {
+        coldStartChecks++;
+    }
+
+    @Override
+    public void publish(InvocationMetrics metrics) {
+        published.add(metrics);
+    }
+
+    public InvocationMetrics last() {
+        return published.get(published.size() - 1);
+    }
+}
