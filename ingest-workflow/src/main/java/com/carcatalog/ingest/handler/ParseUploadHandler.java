@@ -1,0 +1,59 @@
+package com.carcatalog.ingest.handler;
+
+import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.IngestSettings;
+import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.archive.StaticImages;
+import com.carcatalog.ingest.parse.ParseResult;
+import com.carcatalog.ingest.parse.UploadParser;
+import com.carcatalog.ingest.upload.ValidationResult;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Task ParseUpload: streams the validated upload into chunk files and a chunk manifest under
+ * {@code staging/<executionName>/}, copies images to the static bucket. Input
+ * {@code {"executionName", "upload", "validation"}} (the ValidateUpload output); output
+ * {@link ParseResult}.
+ */
+public final class ParseUploadHandler extends TaskHandler<ParseUploadHandler.Input, ParseResult> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParseUploadHandler.class);
+
+    /** The task's input. */
+    public record Input(String executionName, Upload upload, ValidationResult validation) {
+    }
+
+    private final UploadParser parser;
+
+    public ParseUploadHandler() {
+        this(CatalogConfig.fromEnvironment(System.getenv()), IngestSettings.fromEnvironment(System.getenv()));
+    }
+
+    private ParseUploadHandler(CatalogConfig config, IngestSettings settings) {
+        this(config, AwsClients.s3(config.endpoints()), settings, Clock.systemUTC());
+    }
+
+    public ParseUploadHandler(CatalogConfig config, S3Client s3, IngestSettings settings, Clock clock) {
+        super(Input.class);
+        this.parser = new UploadParser(s3, new StaticImages(s3, config.staticBucket()), settings, clock);
+    }
+
+    @Override
+    protected String executionName(Input input) {
+        return require(input.executionName(), "executionName");
+    }
+
+    @Override
+    protected ParseResult process(Input input) {
+        ParseResult result = parser.parse(input.executionName(), require(input.upload(), "upload"),
+                require(input.validation(), "validation").uploadKind());
+        LOG.info("Parsed {}: {} chunks, {} rows, {} valid, {} duplicates in file, {} rejected, {} images copied, {} entries skipped",
+                input.upload().location(), result.chunks(), result.totals().rows(), result.totals().valid(),
+                result.totals().duplicatesInFile(), result.totals().rejected(), result.imagesCopied(), result.entriesSkipped());
+        return result;
+    }
+}

@@ -1,0 +1,60 @@
+package com.carcatalog.ingest.handler;
+
+import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.parse.ChunkRef;
+import com.carcatalog.ingest.write.Backoff;
+import com.carcatalog.ingest.write.CarTableBatches;
+import com.carcatalog.ingest.write.ChunkLoader;
+import com.carcatalog.ingest.write.ChunkResult;
+import com.carcatalog.ingest.write.Sleeper;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Task WriteChunk, run by each child of the Distributed Map: writes the new cars of one chunk.
+ * Input {@code {"executionName", "chunk": {"bucket", "key", "chunk"}}}; output {@link ChunkResult}.
+ */
+public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input, ChunkResult> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteChunkHandler.class);
+
+    /** The task's input: the parent execution's name and one item of the chunk manifest. */
+    public record Input(String executionName, ChunkRef chunk) {
+    }
+
+    private final ChunkLoader loader;
+
+    public WriteChunkHandler() {
+        this(CatalogConfig.fromEnvironment(System.getenv()));
+    }
+
+    private WriteChunkHandler(CatalogConfig config) {
+        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()),
+                Backoff.DEFAULT, Sleeper.REAL, RandomGenerator.getDefault());
+    }
+
+    public WriteChunkHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, Backoff backoff, Sleeper sleeper,
+                             RandomGenerator random) {
+        super(Input.class);
+        this.loader = new ChunkLoader(s3, dynamoDb, config.filterTable(),
+                new CarTableBatches(dynamoDb, config.carsTable(), backoff, sleeper, random));
+    }
+
+    @Override
+    protected String executionName(Input input) {
+        return require(input.executionName(), "executionName");
+    }
+
+    @Override
+    protected ChunkResult process(Input input) {
+        ChunkRef chunk = require(input.chunk(), "chunk");
+        ChunkResult result = loader.load(input.executionName(), chunk);
+        LOG.info("Chunk {}: {} cars read, {} new, {} already present", result.chunk(), result.read(), result.newCars(),
+                result.alreadyPresent());
+        return result;
+    }
+}

@@ -1,0 +1,39 @@
+package com.carcatalog.ingest.report;
+
+import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.parse.RejectedList;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The report of one load, written to {@code reports/<path under incoming/>.json} for the uploader:
+ * what was loaded, what was skipped and why (rejected rows with their line numbers), and where the
+ * upload went.
+ *
+ * @param status      {@link LoadStatus} name
+ * @param error       for a rejected upload, the error name (e.g. {@code UploadRejected.BadHeader}), else null
+ * @param cause       for a rejected upload, what to fix, else null
+ * @param movedTo     the upload's key after the load ({@code processed/...} or {@code failed/...}), or null if not moved
+ * @param moveOutcome how the move went ({@link ObjectMover.Outcome} name)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IngestReport(Upload source, String executionName, String status, String error, String cause,
+                           Totals totals, RejectedList rejectedRows, RejectedList skippedEntries,
+                           String movedTo, String moveOutcome, Timings timings) {
+
+    /**
+     * @param rows             data rows read
+     * @param loaded           cars this load added to the catalog
+     * @param alreadyPresent   cars that were in the catalog already
+     * @param duplicatesInFile rows repeating a car earlier in the upload
+     * @param rejected         rows that failed validation
+     * @param imagesCopied     images put into the static bucket
+     * @param entriesSkipped   archive entries skipped
+     */
+    public record Totals(long rows, long loaded, long alreadyPresent, long duplicatesInFile, long rejected,
+                         long imagesCopied, long entriesSkipped) {
+    }
+
+    /** ISO-8601 instants; {@code parseMillis} is the parse step's own duration. */
+    public record Timings(String startedAt, String finishedAt, long durationMillis, long parseMillis) {
+    }
+}

@@ -1,0 +1,136 @@
+package com.carcatalog.ingest.report;
+
+import com.carcatalog.core.item.FilterUpdates;
+import com.carcatalog.ingest.Json;
+import com.carcatalog.ingest.S3Location;
+import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.ingest.filters.AggregateResult;
+import com.carcatalog.ingest.parse.ParseResult;
+import com.carcatalog.ingest.parse.RejectedList;
+import com.carcatalog.ingest.parse.Rejections;
+import com.carcatalog.ingest.upload.ValidationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * The last step of every load: writes the report, moves the upload to {@code processed/} (or
+ * {@code failed/} when nothing could be loaded or it was rejected), and removes the load's
+ * count markers from the filter table. Each part is idempotent, so the step can rerun.
+ */
+public final class LoadFinisher {
+
+    private final S3Client s3;
+    private final DynamoDbClient dynamoDb;
+    private final String filterTable;
+    private final ObjectMover mover;
+    private final Clock clock;
+
+    public LoadFinisher(S3Client s3, DynamoDbClient dynamoDb, String filterTable, Clock clock) {
+        this.s3 = s3;
+        this.dynamoDb = dynamoDb;
+        this.filterTable = filterTable;
+        this.mover = new ObjectMover(s3);
+        this.clock = clock;
+    }
+
+    /**
+     * @param startedAt the execution's start (ISO-8601), or null
+     */
+    public FinishResult finishLoaded(String executionName, Upload upload, String startedAt, ParseResult parse,
+                                     AggregateResult aggregate) {
+        Rejections rejections = readRejections(parse.rejected());
+        boolean anythingLoaded = parse.totals().valid() > 0 || parse.imagesCopied() > 0;
+        LoadStatus status = !anythingLoaded ? LoadStatus.NOTHING_LOADED
+                : rejections.rows().total() + rejections.entries().total() > 0 ? LoadStatus.LOADED_WITH_REJECTIONS
+                : LoadStatus.LOADED;
+        String target = anythingLoaded ? UploadKeys.processed(upload.key()) : UploadKeys.failed(upload.key());
+        ObjectMover.Outcome moved = mover.move(upload, target);
+        IngestReport.Totals totals = new IngestReport.Totals(parse.totals().rows(), aggregate.newCars(), aggregate.alreadyPresent(),
+                parse.totals().duplicatesInFile(), parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped());
+        IngestReport report = new IngestReport(upload, executionName, status.name(), null, null, totals,
+                rejections.rows(), rejections.entries(), movedKey(moved, target), moved.name(), timings(startedAt, parse.durationMillis()));
+        S3Location reportLocation = write(upload, report);
+        forgetMarkers(executionName, aggregate.markers());
+        return new FinishResult(status.name(), null, null, reportLocation, report.movedTo(), moved.name());
+    }
+
+    /** The failed-upload path: report the validation error and move the upload to {@code failed/}. */
+    public FinishResult finishRejected(String executionName, Upload upload, String startedAt, ValidationResult rejection) {
+        String target = UploadKeys.failed(upload.key());
+        ObjectMover.Outcome moved = mover.move(upload, target);
+        IngestReport report = new IngestReport(upload, executionName, LoadStatus.REJECTED.name(), rejection.error(), rejection.cause(),
+                new IngestReport.Totals(0, 0, 0, 0, 0, 0, 0), RejectedList.none(), RejectedList.none(),
+                movedKey(moved, target), moved.name(), timings(startedAt, 0));
+        S3Location reportLocation = write(upload, report);
+        return new FinishResult(LoadStatus.REJECTED.name(), rejection.error(), rejection.cause(), reportLocation,
+                report.movedTo(), moved.name());
+    }
+
+    private static String movedKey(ObjectMover.Outcome moved, String target) {
+        return moved == ObjectMover.Outcome.MOVED || moved == ObjectMover.Outcome.ALREADY_MOVED ? target : null;
+    }
+
+    private Rejections readRejections(S3Location location) {
+        try (InputStream in = s3.getObject(GetObjectRequest.builder().bucket(location.bucket()).key(location.key()).build())) {
+            return Json.MAPPER.readValue(in, Rejections.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rejected rows " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private S3Location write(Upload upload, IngestReport report) {
+        S3Location location = new S3Location(upload.bucket(), UploadKeys.report(upload.key()));
+        try {
+            s3.putObject(PutObjectRequest.builder().bucket(location.bucket()).key(location.key()).contentType("application/json").build(),
+                    RequestBody.fromString(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return location;
+    }
+
+    private void forgetMarkers(String executionName, Map<String, Integer> markers) {
+        markers.forEach((column, parts) -> {
+            List<String> names = new ArrayList<>();
+            for (int part = 1; part <= parts; part++) {
+                names.add(FilterUpdates.marker(executionName, column, part));
+            }
+            if (!names.isEmpty()) {
+                dynamoDb.updateItem(FilterUpdates.forgetMarkers(filterTable, column, names));
+            }
+        });
+    }
+
+    private IngestReport.Timings timings(String startedAt, long parseMillis) {
+        Instant finished = clock.instant();
+        Instant started = parseInstant(startedAt);
+        return new IngestReport.Timings(started == null ? null : started.toString(), finished.toString(),
+                started == null ? 0 : Math.max(0, Duration.between(started, finished).toMillis()), parseMillis);
+    }
+
+    private static Instant parseInstant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.carcatalog.ingest.write;
+
+import com.carcatalog.core.car.CarKey;
+import com.carcatalog.core.item.CarItems;
+import com.carcatalog.core.schema.CarsTable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Batch reads and writes of the cars table within DynamoDB's limits (100 keys per BatchGetItem,
+ * 25 items per BatchWriteItem), retrying what DynamoDB leaves unprocessed with {@link Backoff}.
+ * The SDK already retries throttled calls; unprocessed items are partial successes it does not retry.
+ */
+public final class CarTableBatches {
+
+    static final int KEYS_PER_GET = 100;
+    static final int ITEMS_PER_WRITE = 25;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+
+    public CarTableBatches(DynamoDbClient dynamoDb, String table, Backoff backoff, Sleeper sleeper, RandomGenerator random) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    /**
+     * The cars among {@code keys} that are already stored, each with the {@code loadId} of the load
+     * that wrote it ("" for a car written without one).
+     */
+    public Map<CarKey, String> existing(List<CarKey> keys) {
+        Map<CarKey, String> found = new HashMap<>();
+        for (int start = 0; start < keys.size(); start += KEYS_PER_GET) {
+            List<Map<String, AttributeValue>> batch = keys.subList(start, Math.min(keys.size(), start + KEYS_PER_GET))
+                    .stream().map(CarItems::keyOf).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                    .keys(batch)
+                    .projectionExpression("#h, #r, #l")
+                    .expressionAttributeNames(Map.of("#h", CarsTable.HASH_KEY, "#r", CarsTable.RANGE_KEY, "#l", CarsTable.LOAD_ID))
+                    .build());
+            for (int attempt = 1; ; attempt++) {
+                BatchGetItemResponse response = dynamoDb.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
+                response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(keyOf(item), loadIdOf(item)));
+                KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+                if (unprocessed == null || unprocessed.keys().isEmpty()) {
+                    break;
+                }
+                if (attempt == backoff.maxAttempts()) {
+                    throw new BatchRetriesExhaustedException("BatchGetItem", table, unprocessed.keys().size(), attempt);
+                }
+                sleeper.sleep(backoff.delay(attempt, random));
+                pending = Map.of(table, unprocessed);
+            }
+        }
+        return found;
+    }
+
+    /** Puts whole items (overwriting any stored item with the same key). */
+    public void put(List<Map<String, AttributeValue>> items) {
+        for (int start = 0; start < items.size(); start += ITEMS_PER_WRITE) {
+            List<WriteRequest> pending = items.subList(start, Math.min(items.size(), start + ITEMS_PER_WRITE)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                    .toList();
+            for (int attempt = 1; ; attempt++) {
+                BatchWriteItemResponse response = dynamoDb.batchWriteItem(
+                        BatchWriteItemRequest.builder().requestItems(Map.of(table, pending)).build());
+                List<WriteRequest> unprocessed = response.unprocessedItems().get(table);
+                if (unprocessed == null || unprocessed.isEmpty()) {
+                    break;
+                }
+                if (attempt == backoff.maxAttempts()) {
+                    throw new BatchRetriesExhaustedException("BatchWriteItem", table, unprocessed.size(), attempt);
+                }
+                sleeper.sleep(backoff.delay(attempt, random));
+                pending = unprocessed;
+            }
+        }
+    }
+
+    private static CarKey keyOf(Map<String, AttributeValue> item) {
+        String range = item.get(CarsTable.RANGE_KEY).s();
+        int separator = range.lastIndexOf(CarKey.RANGE_SEPARATOR);
+        return new CarKey(item.get(CarsTable.HASH_KEY).s(), range.substring(0, separator), range.substring(separator + 1));
+    }
+
+    private static String loadIdOf(Map<String, AttributeValue> item) {
+        AttributeValue loadId = item.get(CarsTable.LOAD_ID);
+        return loadId == null || loadId.s() == null ? "" : loadId.s();
+    }
+}

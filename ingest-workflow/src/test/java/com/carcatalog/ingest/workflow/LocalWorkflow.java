@@ -1,0 +1,196 @@
+package com.carcatalog.ingest.workflow;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.IngestSettings;
+import com.carcatalog.ingest.Json;
+import com.carcatalog.ingest.S3Location;
+import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.filters.AggregateResult;
+import com.carcatalog.ingest.handler.AggregateFiltersHandler;
+import com.carcatalog.ingest.handler.FinishLoadHandler;
+import com.carcatalog.ingest.handler.LoadMetrics;
+import com.carcatalog.ingest.handler.ParseUploadHandler;
+import com.carcatalog.ingest.handler.ValidateUploadHandler;
+import com.carcatalog.ingest.handler.WriteChunkHandler;
+import com.carcatalog.ingest.parse.ChunkRef;
+import com.carcatalog.ingest.parse.ParseResult;
+import com.carcatalog.ingest.report.FinishResult;
+import com.carcatalog.ingest.upload.ValidationResult;
+import com.carcatalog.ingest.write.Backoff;
+import com.carcatalog.ingest.write.ChunkResult;
+import com.carcatalog.ingest.write.Sleeper;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Runs the task handlers in the order {@code ingest.asl.json} does, each through its Lambda stream
+ * interface with the payload the state machine would send, and writes the Distributed Map's
+ * ResultWriter files the way Step Functions does. Single steps are exposed so tests can simulate
+ * retries and redrives.
+ */
+final class LocalWorkflow {
+
+    static final String STARTED_AT = "2026-05-01T10:00:00.000Z";
+
+    private final S3Client s3;
+    private final ValidateUploadHandler validate;
+    private final ParseUploadHandler parse;
+    private final WriteChunkHandler write;
+    private final AggregateFiltersHandler aggregate;
+    private final FinishLoadHandler finish;
+
+    LocalWorkflow(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, IngestSettings settings) {
+        this.s3 = s3;
+        Clock clock = Clock.systemUTC();
+        this.validate = new ValidateUploadHandler(s3, settings);
+        this.parse = new ParseUploadHandler(config, s3, settings, clock);
+        this.write = new WriteChunkHandler(config, s3, dynamoDb, Backoff.DEFAULT, Sleeper.REAL, new SplittableRandom(1));
+        this.aggregate = new AggregateFiltersHandler(config, s3, dynamoDb);
+        this.finish = new FinishLoadHandler(config, s3, dynamoDb, clock, LoadMetrics.logOnly());
+    }
+
+    /** The whole workflow; returns the FinishLoad output (the failed-upload path's for a rejected upload). */
+    FinishResult run(String executionName, Upload upload) {
+        ValidationResult validation = validate(executionName, upload);
+        if (!validation.valid()) {
+            return reject(executionName, upload, validation);
+        }
+        ParseResult parsed = parse(executionName, upload, validation);
+        AggregateResult aggregated = null;
+        if (parsed.chunks() > 0) {
+            List<ChunkResult> results = chunks(parsed).stream().map(chunk -> writeChunk(executionName, chunk)).toList();
+            aggregated = aggregate(executionName, writeMapResults(parsed, executionName, results));
+        }
+        return finish(executionName, upload, parsed, aggregated);
+    }
+
+    ValidationResult validate(String executionName, Upload upload) {
+        return invoke(validate, payload("executionName", executionName, "upload", upload), ValidationResult.class);
+    }
+
+    FinishResult reject(String executionName, Upload upload, ValidationResult validation) {
+        return invoke(finish, payload("executionName", executionName, "upload", upload, "startedAt", STARTED_AT,
+                "outcome", FinishLoadHandler.REJECTED, "validation", validation), FinishResult.class);
+    }
+
+    ParseResult parse(String executionName, Upload upload, ValidationResult validation) {
+        return invoke(parse, payload("executionName", executionName, "upload", upload, "validation", validation), ParseResult.class);
+    }
+
+    /** The Distributed Map's items: the chunk manifest as the ItemReader reads it. */
+    List<ChunkRef> chunks(ParseResult parsed) {
+        try {
+            return Json.MAPPER.readValue(read(parsed.manifest()), new TypeReference<List<ChunkRef>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChunkResult writeChunk(String executionName, ChunkRef chunk) {
+        return invoke(write, payload("executionName", executionName, "chunk", chunk), ChunkResult.class);
+    }
+
+    /**
+     * Writes what the ResultWriter exports under the parse result's prefix: {@code <mapRunId>/SUCCEEDED_0.json},
+     * a JSON array of child executions whose {@code Output} is a JSON string, and {@code <mapRunId>/manifest.json}.
+     *
+     * @return the map state's {@code ResultWriterDetails} (bucket and key of the manifest)
+     */
+    S3Location writeMapResults(ParseResult parsed, String executionName, List<ChunkResult> results) {
+        String bucket = parsed.manifest().bucket();
+        String mapRunId = UUID.randomUUID().toString();
+        String mapRunArn = "arn:aws:states:us-east-1:123456789012:mapRun:ingest/WriteChunks:" + mapRunId;
+        ArrayNode children = Json.MAPPER.createArrayNode();
+        for (ChunkResult result : results) {
+            ObjectNode child = children.addObject();
+            child.put("ExecutionArn", "arn:aws:states:us-east-1:123456789012:execution:ingest/WriteChunks:" + UUID.randomUUID());
+            child.put("Input", json(payload("executionName", executionName, "chunk", result.chunk())));
+            child.putObject("InputDetails").put("Included", true);
+            child.put("Name", UUID.randomUUID().toString());
+            child.put("Output", json(result));
+            child.putObject("OutputDetails").put("Included", true);
+            child.put("RedriveCount", 0);
+            child.put("RedriveStatus", "NOT_REDRIVABLE");
+            child.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+            child.put("StartDate", Instant.now().toString());
+            child.put("StateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:ingest/WriteChunks");
+            child.put("Status", "SUCCEEDED");
+            child.put("StopDate", Instant.now().toString());
+        }
+        String prefix = parsed.resultsPrefix() + "/" + mapRunId + "/";
+        String succeeded = json(children);
+        put(bucket, prefix + "SUCCEEDED_0.json", succeeded);
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
+        manifest.put("DestinationBucket", bucket);
+        manifest.put("MapRunArn", mapRunArn);
+        ObjectNode files = manifest.putObject("ResultFiles");
+        files.putArray("FAILED");
+        files.putArray("PENDING");
+        files.putArray("SUCCEEDED").addObject().put("Key", prefix + "SUCCEEDED_0.json").put("Size", succeeded.length());
+        put(bucket, prefix + "manifest.json", json(manifest));
+        return new S3Location(bucket, prefix + "manifest.json");
+    }
+
+    AggregateResult aggregate(String executionName, S3Location resultManifest) {
+        return invoke(aggregate, payload("executionName", executionName, "results", resultManifest), AggregateResult.class);
+    }
+
+    FinishResult finish(String executionName, Upload upload, ParseResult parsed, AggregateResult aggregated) {
+        return invoke(finish, payload("executionName", executionName, "upload", upload, "startedAt", STARTED_AT,
+                "outcome", FinishLoadHandler.LOADED, "parse", parsed,
+                "aggregate", aggregated == null ? AggregateResult.nothing() : aggregated), FinishResult.class);
+    }
+
+    String read(S3Location location) {
+        return s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key())).asString(StandardCharsets.UTF_8);
+    }
+
+    private void put(String bucket, String key, String text) {
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(text, StandardCharsets.UTF_8));
+    }
+
+    /** Like Lambda: JSON bytes in, JSON bytes out. */
+    private static <T> T invoke(RequestStreamHandler handler, Object payload, Class<T> outputType) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(json(payload).getBytes(StandardCharsets.UTF_8)), out, null);
+            return Json.MAPPER.readValue(out.toByteArray(), outputType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> payload(Object... keysAndValues) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            payload.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return payload;
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
