@@ -1,0 +1,143 @@
+package com.carcatalog.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/catalog}: the local stack's command line. Each command is one method; options are
+ * parsed by hand to keep the artifact small and the help text the one place they are described.
+ */
+public final class Cli {
+
+    static final String HELP = """
+            Usage: bin/catalog <command> [options]
+
+            Commands:
+              start            Start the whole backend locally (default command) and load test-data/
+                               into an empty catalog. Ctrl-C stops everything.
+                --in-memory          keep all data in memory (default: persistent under --data-dir)
+                --data-dir DIR       where DynamoDB and S3 data live (default: .local-data)
+                --api-port N         API Gateway emulator port (default: 3000)
+                --dynamodb-port N    dynalite port (default: 8000)
+                --s3-port N          s3proxy port (default: 9000)
+                --no-test-data       start with an empty catalog
+                --cors-origin ORIGIN Access-Control-Allow-Origin of every response (default: *)
+              bench-query      Query benchmark (see README, Performance)
+              help             This text.
+            """;
+
+    private final PrintStream out;
+    private final Path root;
+
+    Cli(PrintStream out, Path root) {
+        this.out = out;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("catalog.root", System.getProperty("user.dir"))).toAbsolutePath();
+        int status = new Cli(System.out, root).run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    int run(String[] args) throws Exception {
+        Deque<String> arguments = new ArrayDeque<>(Arrays.asList(args));
+        String command = arguments.isEmpty() ? "start" : arguments.removeFirst();
+        try {
+            switch (command) {
+                case "start" -> start(arguments);
+                case "bench-query" -> QueryBenchmark.run(root, arguments, out);
+                case "help", "--help", "-h" -> out.print(HELP);
+                default -> throw new UsageException("unknown command '" + command + "'");
+            }
+            return 0;
+        } catch (UsageException e) {
+            System.err.println("bin/catalog: " + e.getMessage());
+            System.err.print(HELP);
+            return 2;
+        }
+    }
+
+    private void start(Deque<String> arguments) throws InterruptedException {
+        LocalStackSettings settings = LocalStackSettings.ephemeral(root.resolve("test-data"))
+                .withDataDirectory(root.resolve(".local-data"))
+                .withPorts(LocalStackSettings.DEFAULT_API_PORT, LocalStackSettings.DEFAULT_DYNAMODB_PORT,
+                        LocalStackSettings.DEFAULT_S3_PORT);
+        int api = settings.apiPort();
+        int dynamoDb = settings.dynamoDbPort();
+        int s3 = settings.s3Port();
+        while (!arguments.isEmpty()) {
+            String option = arguments.removeFirst();
+            switch (option) {
+                case "--in-memory" -> settings = settings.withDataDirectory(null);
+                case "--data-dir" -> settings = settings.withDataDirectory(root.resolve(value(option, arguments)));
+                case "--api-port" -> api = port(option, arguments);
+                case "--dynamodb-port" -> dynamoDb = port(option, arguments);
+                case "--s3-port" -> s3 = port(option, arguments);
+                case "--no-test-data" -> settings = settings.withTestData(null);
+                case "--cors-origin" -> settings = settings.withCorsOrigin(value(option, arguments));
+                default -> throw new UsageException("unknown option '" + option + "' for start");
+            }
+        }
+        settings = settings.withPorts(api, dynamoDb, s3);
+
+        out.println("Starting the car catalog locally...");
+        LocalStack stack = LocalStack.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+
+        out.println();
+        out.println("Car catalog running locally");
+        out.println("  API        " + stack.apiEndpoint() + "/cars   " + stack.apiEndpoint() + "/filters");
+        out.println("  DynamoDB   " + stack.dynamoDbEndpoint() + "   (dynalite; tables " + settings.carsTable() + ", "
+                + settings.filterTable() + ")");
+        out.println("  S3         " + stack.s3Endpoint() + "   (s3proxy; buckets " + settings.sourceBucket() + ", "
+                + settings.staticBucket() + ")");
+        out.println("  Images     " + stack.imageBaseUrl() + "/...");
+        out.println("  Data       " + settings.data().map(Path::toString).orElse("in memory (gone on stop)"));
+        if (stack.loadedCars() > 0) {
+            out.println("  Loaded     " + stack.loadedCars() + " cars from " + settings.testData());
+        }
+        out.println("  AWS CLI    aws dynamodb scan --table-name " + settings.carsTable() + " --endpoint-url "
+                + stack.dynamoDbEndpoint() + " --max-items 1");
+        out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static String value(String option, Deque<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return arguments.removeFirst();
+    }
+
+    private static int port(String option, Deque<String> arguments) {
+        String text = value(option, arguments);
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a port number 0..65535, not '" + text + "'");
+        }
+    }
+
+    /** A command line the CLI cannot act on; the message says why. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

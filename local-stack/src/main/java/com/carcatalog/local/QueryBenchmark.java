@@ -1,0 +1,214 @@
+package com.carcatalog.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.carcatalog.core.car.Car;
+import com.carcatalog.core.car.Column;
+import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.AwsEndpoints;
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.schema.IndexCatalog;
+import com.carcatalog.core.schema.TableDefinitions;
+import com.carcatalog.local.lambda.LocalLambdaContext;
+import com.carcatalog.local.load.TestDataLoader;
+import com.carcatalog.local.services.DynaliteServer;
+import com.carcatalog.local.services.S3ProxyServer;
+import com.carcatalog.local.testdata.CarCatalogGenerator;
+import com.carcatalog.query.api.CarsHandler;
+import com.carcatalog.query.api.QuerySettings;
+import com.carcatalog.query.cars.SearchReport;
+import com.carcatalog.query.telemetry.InvocationMetrics;
+import com.carcatalog.query.telemetry.QueryMetrics;
+import com.amazonaws.services.lambda.runtime.Context;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code bin/catalog bench-query}: a fixed, seeded mix of filter queries through the real
+ * {@link CarsHandler} against dynalite, on {@code test-data/cars.csv} and on a generated catalog.
+ * Reports queries/s, p50/p99 latency and read amplification (items DynamoDB read ÷ items
+ * returned) per plan kind. Each query asks for the first page ({@code limit}) of its filter set.
+ */
+final class QueryBenchmark {
+
+    /** The filter shapes of the mix: which columns a query filters on, and how many values each. */
+    private static final List<Map<Column, Integer>> SHAPES = List.of(
+            Map.of(),
+            Map.of(Column.MANUFACTURER, 1),
+            Map.of(Column.MANUFACTURER, 1, Column.MODEL, 1),
+            Map.of(Column.MANUFACTURER, 1, Column.FUEL, 1),
+            Map.of(Column.MANUFACTURER, 1, Column.BODY_TYPE, 1, Column.TRANSMISSION, 1),
+            Map.of(Column.BODY_TYPE, 1, Column.ENGINE, 1),
+            Map.of(Column.MODEL, 1, Column.FUEL, 1),
+            Map.of(Column.ENGINE, 1, Column.TRANSMISSION, 1),
+            Map.of(Column.FUEL, 2, Column.TRANSMISSION, 1),
+            Map.of(Column.TRANSMISSION, 1),
+            Map.of(Column.MANUFACTURER, 3),
+            Map.of(Column.VEHICLE_TYPE, 1),
+            Map.of(Column.TRANSMISSION_TYPE, 1, Column.FUEL, 1));
+
+    private final PrintStream out;
+    private final int queries;
+    private final int limit;
+    private final long seed;
+
+    private QueryBenchmark(PrintStream out, int queries, int limit, long seed) {
+        this.out = out;
+        this.queries = queries;
+        this.limit = limit;
+        this.seed = seed;
+    }
+
+    static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
+        long rows = 100_000;
+        int queries = 1_000;
+        int limit = 100;
+        long seed = 7;
+        while (!arguments.isEmpty()) {
+            String option = arguments.removeFirst();
+            String value = arguments.isEmpty() ? null : arguments.removeFirst();
+            if (value == null) {
+                throw new Cli.UsageException(option + " needs a value");
+            }
+            switch (option) {
+                case "--rows" -> rows = Long.parseLong(value);
+                case "--queries" -> queries = Integer.parseInt(value);
+                case "--limit" -> limit = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new Cli.UsageException("unknown option '" + option + "' for bench-query");
+            }
+        }
+        QueryBenchmark benchmark = new QueryBenchmark(out, queries, limit, seed);
+        try (DynaliteServer dynalite = DynaliteServer.builder().start();
+             S3ProxyServer s3proxy = S3ProxyServer.builder().start()) {
+            AwsEndpoints endpoints = AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null);
+            try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(endpoints); S3Client s3 = AwsClients.s3(endpoints)) {
+                s3.createBucket(b -> b.bucket(CatalogConfig.DEFAULT_STATIC_BUCKET));
+                TestDataLoader loader = new TestDataLoader(dynamoDb, s3);
+                loader.loadImages(root.resolve("test-data/images"), CatalogConfig.DEFAULT_STATIC_BUCKET);
+                benchmark.dataset("test-data/cars.csv", TestDataLoader.readCars(root.resolve("test-data/cars.csv")),
+                        "bench_testdata", endpoints, dynamoDb, s3, loader);
+                if (rows > 0) {
+                    List<Car> generated = CarCatalogGenerator.builtIn(rows, seed).rows()
+                            .map(values -> Car.of(values.toArray(String[]::new))).toList();
+                    benchmark.dataset("generated " + rows + " rows (seed " + seed + ")", generated,
+                            "bench_generated", endpoints, dynamoDb, s3, loader);
+                }
+            }
+        }
+    }
+
+    private void dataset(String name, List<Car> cars, String tablePrefix, AwsEndpoints endpoints,
+                         DynamoDbClient dynamoDb, S3Client s3, TestDataLoader loader) {
+        CatalogConfig catalog = new CatalogConfig(tablePrefix + "_cars", tablePrefix + "_filters",
+                CatalogConfig.DEFAULT_STATIC_BUCKET, endpoints);
+        dynamoDb.createTable(TableDefinitions.carsTable(catalog.carsTable(), IndexCatalog.cars()));
+        dynamoDb.createTable(TableDefinitions.filterTable(catalog.filterTable()));
+        long loadStart = System.nanoTime();
+        int loaded = loader.loadCars(cars, catalog.carsTable(), catalog.filterTable());
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        out.printf(Locale.ROOT, "%n== %s: %,d distinct cars loaded in %.1f s%n", name, loaded, loadSeconds);
+
+        List<SearchReport> reports = new ArrayList<>();
+        QueryMetrics capture = new QueryMetrics() {
+            @Override
+            public void coldStart(Context context) {
+            }
+
+            @Override
+            public void publish(InvocationMetrics invocation) {
+                invocation.searchReport().ifPresent(reports::add);
+            }
+        };
+        QuerySettings settings = QuerySettings.defaults(catalog.staticBucket()).withMetricsEnabled(false);
+        CarsHandler handler = new CarsHandler(catalog, settings, dynamoDb, s3, capture);
+
+        List<Map<String, List<String>>> mix = mix(cars);
+        // Warm-up: the JIT, the filter-statistics and image caches, as in a warm Lambda container.
+        for (int i = 0; i < Math.min(100, mix.size()); i++) {
+            invoke(handler, mix.get(i));
+        }
+        reports.clear();
+
+        Map<String, List<Long>> latencies = new TreeMap<>();
+        long start = System.nanoTime();
+        for (Map<String, List<String>> query : mix) {
+            long before = System.nanoTime();
+            APIGatewayProxyResponseEvent response = invoke(handler, query);
+            long nanos = System.nanoTime() - before;
+            if (response.getStatusCode() != 200) {
+                throw new IllegalStateException("query " + query + " answered " + response.getStatusCode() + ": " + response.getBody());
+            }
+            SearchReport report = reports.get(reports.size() - 1);
+            latencies.computeIfAbsent(report.planKind().name(), k -> new ArrayList<>()).add(nanos);
+            latencies.computeIfAbsent("ALL", k -> new ArrayList<>()).add(nanos);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        out.printf(Locale.ROOT, "%,d queries (limit %d) in %.1f s: %.0f queries/s%n", mix.size(), limit, seconds, mix.size() / seconds);
+        out.printf(Locale.ROOT, "%-12s %8s %9s %9s %12s %12s %14s%n", "plan", "queries", "p50 ms", "p99 ms",
+                "items read", "returned", "amplification");
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        for (SearchReport report : reports) {
+            for (String key : List.of(report.planKind().name(), "ALL")) {
+                long[] sums = totals.computeIfAbsent(key, k -> new long[2]);
+                sums[0] += report.itemsRead();
+                sums[1] += report.itemsReturned();
+            }
+        }
+        latencies.forEach((plan, nanos) -> {
+            long[] sums = totals.get(plan);
+            out.printf(Locale.ROOT, "%-12s %8d %9.2f %9.2f %12d %12d %14s%n", plan, nanos.size(),
+                    percentile(nanos, 50), percentile(nanos, 99), sums[0], sums[1],
+                    sums[1] == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) sums[0] / sums[1]));
+        });
+    }
+
+    /** The seeded query mix: each query takes its values from a random stored car, so it matches. */
+    private List<Map<String, List<String>>> mix(List<Car> cars) {
+        Random random = new Random(seed);
+        List<Map<String, List<String>>> mix = new ArrayList<>();
+        for (int i = 0; i < queries; i++) {
+            Map<Column, Integer> shape = SHAPES.get(i % SHAPES.size());
+            Map<String, List<String>> parameters = new LinkedHashMap<>();
+            shape.forEach((column, count) -> {
+                List<String> values = new ArrayList<>();
+                for (int draw = 0; values.size() < count && draw < 50; draw++) {
+                    String value = cars.get(random.nextInt(cars.size())).value(column);
+                    if (!values.contains(value)) {
+                        values.add(value);
+                    }
+                }
+                parameters.put(column.attributeName(), values);
+            });
+            parameters.put("limit", List.of(Integer.toString(limit)));
+            mix.add(parameters);
+        }
+        return mix;
+    }
+
+    private static APIGatewayProxyResponseEvent invoke(CarsHandler handler, Map<String, List<String>> query) {
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                .withHttpMethod("GET").withPath("/cars").withResource("/cars")
+                .withMultiValueQueryStringParameters(query);
+        return handler.handleRequest(event, new LocalLambdaContext(QueryRoutes.CARS_FUNCTION, Duration.ofSeconds(29)));
+    }
+
+    private static double percentile(List<Long> nanos, int percentile) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}

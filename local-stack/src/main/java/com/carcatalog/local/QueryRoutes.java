@@ -1,0 +1,34 @@
+package com.carcatalog.local;
+
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.local.api.ApiRoute;
+import com.carcatalog.query.api.CarsHandler;
+import com.carcatalog.query.api.FiltersHandler;
+import com.carcatalog.query.api.QuerySettings;
+import com.carcatalog.query.telemetry.QueryMetrics;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The REST API's routes wired to the real query handlers, as API Gateway integrates them on AWS. */
+final class QueryRoutes {
+
+    static final String CARS_FUNCTION = "fetchCarsData";
+    static final String FILTERS_FUNCTION = "fetchFilters";
+
+    private QueryRoutes() {
+    }
+
+    static List<ApiRoute> create(CatalogConfig catalog, String imageBaseUrl, String corsOrigin,
+                                 DynamoDbClient dynamoDb, S3Client s3) {
+        QuerySettings settings = QuerySettings.fromEnvironment(System.getenv(), catalog.staticBucket())
+                .withImageBaseUrl(imageBaseUrl)
+                .withMetricsEnabled(false);
+        settings = new QuerySettings(corsOrigin, settings.imageBaseUrl(), settings.pageTokenKey(), settings.metricsEnabled());
+        // Metrics off locally: EMF lines are CloudWatch's format, noise on a terminal.
+        QueryMetrics metrics = QueryMetrics.disabled();
+        return List.of(
+                new ApiRoute("GET", "/cars", CARS_FUNCTION, new CarsHandler(catalog, settings, dynamoDb, s3, metrics)),
+                new ApiRoute("GET", "/filters", FILTERS_FUNCTION, new FiltersHandler(catalog, settings, dynamoDb, metrics)));
+    }
+}
