@@ -1,5 +1,8 @@
 package com.carcatalog.local;
 
+import com.carcatalog.local.bench.IngestBenchmark;
+import com.carcatalog.local.bench.QueryBenchmark;
+import com.carcatalog.local.ingest.IngestCommands;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -24,9 +27,19 @@ public final class Cli {
                 --api-port N         API Gateway emulator port (default: 3000)
                 --dynamodb-port N    dynalite port (default: 8000)
                 --s3-port N          s3proxy port (default: 9000)
+                --stepfunctions-port N  local Step Functions endpoint port (default: 8083)
+                --write-concurrency N   chunks the workflow writes at once (default: 4)
                 --no-test-data       start with an empty catalog
                 --cors-origin ORIGIN Access-Control-Allow-Origin of every response (default: *)
+              ingest FILE      Upload FILE (CSV, ZIP of CSVs and images, or one image) to the running stack's
+                               source bucket under incoming/, show the workflow's progress, then its report.
+                --key KEY            the object key (default: incoming/<file name>)
+              executions       List the ingestion executions of the running stack with status and counts.
+                (ingest and executions also take --s3-port N and --stepfunctions-port N)
               bench-query      Query benchmark (see README, Performance)
+                --rows N --queries N --limit N --seed S
+              bench-ingest     Ingestion benchmark (see README, Performance)
+                --rows N --seed S --write-concurrency N
               help             This text.
             """;
 
@@ -52,7 +65,10 @@ public final class Cli {
         try {
             switch (command) {
                 case "start" -> start(arguments);
+                case "ingest" -> IngestCommands.ingest(arguments, out);
+                case "executions" -> IngestCommands.executions(arguments, out);
                 case "bench-query" -> QueryBenchmark.run(root, arguments, out);
+                case "bench-ingest" -> IngestBenchmark.run(root, arguments, out);
                 case "help", "--help", "-h" -> out.print(HELP);
                 default -> throw new UsageException("unknown command '" + command + "'");
             }
@@ -66,27 +82,31 @@ public final class Cli {
 
     private void start(Deque<String> arguments) throws InterruptedException {
         LocalStackSettings settings = LocalStackSettings.ephemeral(root.resolve("test-data"))
-                .withDataDirectory(root.resolve(".local-data"))
-                .withPorts(LocalStackSettings.DEFAULT_API_PORT, LocalStackSettings.DEFAULT_DYNAMODB_PORT,
-                        LocalStackSettings.DEFAULT_S3_PORT);
-        int api = settings.apiPort();
-        int dynamoDb = settings.dynamoDbPort();
-        int s3 = settings.s3Port();
+                .withDataDirectory(root.resolve(".local-data"));
+        LocalStackSettings.Ports ports = LocalStackSettings.Ports.DEFAULTS;
         while (!arguments.isEmpty()) {
             String option = arguments.removeFirst();
             switch (option) {
                 case "--in-memory" -> settings = settings.withDataDirectory(null);
                 case "--data-dir" -> settings = settings.withDataDirectory(root.resolve(value(option, arguments)));
-                case "--api-port" -> api = port(option, arguments);
-                case "--dynamodb-port" -> dynamoDb = port(option, arguments);
-                case "--s3-port" -> s3 = port(option, arguments);
+                case "--api-port" -> ports = new LocalStackSettings.Ports(port(option, arguments), ports.dynamoDb(),
+                        ports.s3(), ports.stepFunctions());
+                case "--dynamodb-port" -> ports = new LocalStackSettings.Ports(ports.api(), port(option, arguments),
+                        ports.s3(), ports.stepFunctions());
+                case "--s3-port" -> ports = new LocalStackSettings.Ports(ports.api(), ports.dynamoDb(),
+                        port(option, arguments), ports.stepFunctions());
+                case "--stepfunctions-port" -> ports = new LocalStackSettings.Ports(ports.api(), ports.dynamoDb(),
+                        ports.s3(), port(option, arguments));
+                case "--write-concurrency" -> settings = settings.withWriteConcurrency(positive(option, arguments));
                 case "--no-test-data" -> settings = settings.withTestData(null);
                 case "--cors-origin" -> settings = settings.withCorsOrigin(value(option, arguments));
                 default -> throw new UsageException("unknown option '" + option + "' for start");
             }
         }
-        settings = settings.withPorts(api, dynamoDb, s3);
+        launch(settings.withPorts(ports));
+    }
 
+    private void launch(LocalStackSettings settings) throws InterruptedException {
         out.println("Starting the car catalog locally...");
         LocalStack stack = LocalStack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -98,18 +118,22 @@ public final class Cli {
 
         out.println();
         out.println("Car catalog running locally");
-        out.println("  API        " + stack.apiEndpoint() + "/cars   " + stack.apiEndpoint() + "/filters");
-        out.println("  DynamoDB   " + stack.dynamoDbEndpoint() + "   (dynalite; tables " + settings.carsTable() + ", "
+        out.println("  API            " + stack.apiEndpoint() + "/cars   " + stack.apiEndpoint() + "/filters");
+        out.println("  DynamoDB       " + stack.dynamoDbEndpoint() + "   (dynalite; tables " + settings.carsTable() + ", "
                 + settings.filterTable() + ")");
-        out.println("  S3         " + stack.s3Endpoint() + "   (s3proxy; buckets " + settings.sourceBucket() + ", "
+        out.println("  S3             " + stack.s3Endpoint() + "   (s3proxy; buckets " + settings.sourceBucket() + ", "
                 + settings.staticBucket() + ")");
-        out.println("  Images     " + stack.imageBaseUrl() + "/...");
-        out.println("  Data       " + settings.data().map(Path::toString).orElse("in memory (gone on stop)"));
-        if (stack.loadedCars() > 0) {
-            out.println("  Loaded     " + stack.loadedCars() + " cars from " + settings.testData());
-        }
-        out.println("  AWS CLI    aws dynamodb scan --table-name " + settings.carsTable() + " --endpoint-url "
-                + stack.dynamoDbEndpoint() + " --max-items 1");
+        out.println("  Step Functions " + stack.stepFunctionsEndpoint() + "   (state machine " + stack.ingestion().stateMachineArn() + ")");
+        out.println("  Images         " + stack.imageBaseUrl() + "/...");
+        out.println("  Data           " + settings.data().map(Path::toString).orElse("in memory (gone on stop)"));
+        stack.testDataLoad().ifPresent(execution -> out.println("  Loaded         " + settings.testData()
+                + " through the ingestion workflow (" + execution.name() + ", " + execution.status() + ")"));
+        out.println();
+        out.println("Load a file:    aws s3 cp cars.csv s3://" + settings.sourceBucket() + "/incoming/ --endpoint-url "
+                + stack.s3Endpoint());
+        out.println("Watch it:       aws stepfunctions list-executions --state-machine-arn "
+                + stack.ingestion().stateMachineArn() + " --endpoint-url " + stack.stepFunctionsEndpoint());
+        out.println("(any AWS credentials work, e.g. AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1)");
         out.println("Press Ctrl-C to stop.");
         stopped.await();
     }
@@ -134,9 +158,22 @@ public final class Cli {
         }
     }
 
+    private static int positive(String option, Deque<String> arguments) {
+        String text = value(option, arguments);
+        try {
+            int number = Integer.parseInt(text);
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a whole number of at least 1, not '" + text + "'");
+        }
+    }
+
     /** A command line the CLI cannot act on; the message says why. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
             super(message);
         }
     }

@@ -7,7 +7,9 @@ import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
 import com.carcatalog.local.api.ApiGatewayEmulator;
 import com.carcatalog.local.api.ApiRoute;
-import com.carcatalog.local.load.TestDataLoader;
+import com.carcatalog.local.events.BucketNotifications;
+import com.carcatalog.local.ingest.LocalIngestion;
+import com.carcatalog.local.load.TestDataArchive;
 import com.carcatalog.local.services.DynaliteServer;
 import com.carcatalog.local.services.S3ProxyServer;
 import java.io.IOException;
@@ -15,28 +17,42 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * The whole backend on one machine: dynalite for DynamoDB, s3proxy for S3, the tables and
- * buckets, the real query handlers behind an API Gateway emulator. Closing it stops everything
- * it started, in reverse order.
+ * The whole backend on one machine: dynalite for DynamoDB, s3proxy for S3 (with bucket
+ * notifications), the tables and buckets, the ingestion workflow on a local Step Functions
+ * endpoint, and the real query handlers behind an API Gateway emulator. A new catalog is loaded
+ * from test-data/ through the same path a catalog team's upload takes. Closing it stops
+ * everything it started, in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** Where the start command drops test-data/ in the source bucket. */
+    public static final String TEST_DATA_KEY = "incoming/test-data.zip";
+    private static final Duration TEST_DATA_TIMEOUT = Duration.ofMinutes(5);
+
     private final LocalStackSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final RequestCounter dynamoDbRequests = new RequestCounter();
     private DynaliteServer dynamoDbServer;
     private S3ProxyServer s3Server;
     private DynamoDbClient dynamoDb;
     private S3Client s3;
     private ApiGatewayEmulator api;
-    private int loadedCars;
+    private LocalIngestion ingestion;
+    private Optional<ExecutionListItem> testDataLoad = Optional.empty();
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -57,27 +73,33 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        DynaliteServer.Builder dynalite = DynaliteServer.builder().port(settings.dynamoDbPort());
+        DynaliteServer.Builder dynalite = DynaliteServer.builder().port(settings.ports().dynamoDb());
         settings.data().ifPresent(dir -> dynalite.dataDirectory(dir.resolve("dynamodb")));
         dynamoDbServer = remember(dynalite.start());
 
-        S3ProxyServer.Builder s3proxy = S3ProxyServer.builder().port(settings.s3Port());
+        BucketNotifications notifications = new BucketNotifications(AwsEndpoints.DEFAULT_REGION);
+        S3ProxyServer.Builder s3proxy = S3ProxyServer.builder().port(settings.ports().s3()).onObjectCreated(notifications);
         settings.data().ifPresent(dir -> s3proxy.baseDirectory(dir.resolve("s3")));
         s3Server = remember(s3proxy.start());
 
         AwsEndpoints endpoints = endpoints();
-        dynamoDb = remember(AwsClients.dynamoDb(endpoints));
+        dynamoDb = remember(AwsClients.configure(DynamoDbClient.builder(), endpoints.region(), endpoints.dynamoDbEndpoint())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(dynamoDbRequests)).build());
         s3 = remember(AwsClients.s3(endpoints));
 
         boolean created = ensureTable(TableDefinitions.carsTable(settings.carsTable(), IndexCatalog.cars()));
         ensureTable(TableDefinitions.filterTable(settings.filterTable()));
         ensureBucket(settings.sourceBucket());
         ensureBucket(settings.staticBucket());
-        if (created && settings.testDataFolder().isPresent()) {
-            loadTestData(settings.testDataFolder().get());
-        }
 
-        api = remember(ApiGatewayEmulator.start(settings.apiPort(), settings.corsOrigin(), routes()));
+        ingestion = remember(LocalIngestion.start(settings.ports().stepFunctions(),
+                settings.data().map(dir -> dir.resolve("stepfunctions")).orElse(null), catalogConfig(),
+                settings.sourceBucket(), settings.writeConcurrency(), s3, dynamoDb, notifications));
+        api = remember(ApiGatewayEmulator.start(settings.ports().api(), settings.corsOrigin(), routes()));
+
+        if (created && settings.testDataFolder().isPresent()) {
+            testDataLoad = Optional.of(loadTestData(settings.testDataFolder().get()));
+        }
     }
 
     /** The API routes with the real handlers, configured for the local services. */
@@ -85,10 +107,19 @@ public final class LocalStack implements AutoCloseable {
         return QueryRoutes.create(catalogConfig(), imageBaseUrl(), settings.corsOrigin(), dynamoDb, s3);
     }
 
-    private void loadTestData(Path folder) throws IOException {
-        TestDataLoader loader = new TestDataLoader(dynamoDb, s3);
-        loadedCars = loader.loadCars(folder.resolve("cars.csv"), settings.carsTable(), settings.filterTable());
-        loader.loadImages(folder.resolve("images"), settings.staticBucket());
+    /** Uploads test-data/ as one ZIP and waits for the workflow that the upload starts. */
+    private ExecutionListItem loadTestData(Path folder) {
+        Instant uploaded = Instant.now();
+        s3.putObject(b -> b.bucket(settings.sourceBucket()).key(TEST_DATA_KEY).contentType("application/zip"),
+                RequestBody.fromBytes(TestDataArchive.zip(folder)));
+        ExecutionListItem execution = ingestion.awaitExecution(TEST_DATA_KEY, uploaded, TEST_DATA_TIMEOUT)
+                .orElseThrow(() -> new IllegalStateException("loading " + folder + " did not finish within " + TEST_DATA_TIMEOUT));
+        if (execution.status() != ExecutionStatus.SUCCEEDED) {
+            throw new IllegalStateException("loading " + folder + " ended " + execution.status() + ": see "
+                    + "aws stepfunctions describe-execution --execution-arn " + execution.executionArn()
+                    + " --endpoint-url " + ingestion.endpoint());
+        }
+        return execution;
     }
 
     private boolean ensureTable(CreateTableRequest request) {
@@ -115,7 +146,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public AwsEndpoints endpoints() {
-        return AwsEndpoints.local(dynamoDbServer.endpoint(), s3Server.endpoint(), null);
+        return AwsEndpoints.local(dynamoDbServer.endpoint(), s3Server.endpoint(),
+                ingestion == null ? null : ingestion.endpoint());
     }
 
     /** Public URL prefix of the static bucket: s3proxy serves anonymous GETs, path-style. */
@@ -139,6 +171,11 @@ public final class LocalStack implements AutoCloseable {
         return dynamoDbServer;
     }
 
+    /** Every request the local stack's functions sent to DynamoDB, per operation. */
+    public RequestCounter dynamoDbRequests() {
+        return dynamoDbRequests;
+    }
+
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }
@@ -147,9 +184,17 @@ public final class LocalStack implements AutoCloseable {
         return s3;
     }
 
-    /** Cars loaded from the test data at this start (0 when the catalog already existed). */
-    public int loadedCars() {
-        return loadedCars;
+    /** The execution that loaded test-data/ at this start; empty when the catalog already existed. */
+    public Optional<ExecutionListItem> testDataLoad() {
+        return testDataLoad;
+    }
+
+    public LocalIngestion ingestion() {
+        return ingestion;
+    }
+
+    public URI stepFunctionsEndpoint() {
+        return ingestion.endpoint();
     }
 
     public LocalStackSettings settings() {

@@ -8,22 +8,28 @@ import java.util.Optional;
  * How to start the local stack. Port 0 means any free port (tests); the CLI defaults are fixed
  * ports so the frontend and the AWS CLI know where to go.
  *
- * @param dataDirectory where dynalite and s3proxy keep their data; {@code null} keeps it in memory
- *                      (s3proxy then uses a temporary folder removed on close)
- * @param testData      folder with {@code cars.csv} and {@code images/} loaded into an empty
- *                      catalog; {@code null} starts empty
+ * @param dataDirectory    where DynamoDB, S3 and Step Functions data live; {@code null} keeps it
+ *                         in memory (s3proxy then uses a temporary folder removed on close)
+ * @param testData         folder with {@code cars.csv} and {@code images/}, uploaded to the source
+ *                         bucket when the catalog is new; {@code null} starts empty
+ * @param writeConcurrency the workflow's Distributed Map MaxConcurrency (chunks written at once)
  */
-public record LocalStackSettings(Path dataDirectory, Path testData, int apiPort, int dynamoDbPort, int s3Port,
-                                 String corsOrigin, String carsTable, String filterTable,
+public record LocalStackSettings(Path dataDirectory, Path testData, Ports ports, String corsOrigin,
+                                 int writeConcurrency, String carsTable, String filterTable,
                                  String sourceBucket, String staticBucket) {
 
-    public static final int DEFAULT_API_PORT = 3000;
-    public static final int DEFAULT_DYNAMODB_PORT = 8000;
-    public static final int DEFAULT_S3_PORT = 9000;
+    /** Where each local service listens. */
+    public record Ports(int api, int dynamoDb, int s3, int stepFunctions) {
+
+        public static final Ports DEFAULTS = new Ports(3000, 8000, 9000, 8083);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0);
+    }
+
+    public static final int DEFAULT_WRITE_CONCURRENCY = 4;
 
     /** Everything in memory on free ports with the default names: for tests. */
     public static LocalStackSettings ephemeral(Path testData) {
-        return new LocalStackSettings(null, testData, 0, 0, 0, "*",
+        return new LocalStackSettings(null, testData, Ports.ANY_FREE, "*", DEFAULT_WRITE_CONCURRENCY,
                 CatalogConfig.DEFAULT_CARS_TABLE, CatalogConfig.DEFAULT_FILTER_TABLE,
                 CatalogConfig.DEFAULT_SOURCE_BUCKET, CatalogConfig.DEFAULT_STATIC_BUCKET);
     }
@@ -36,23 +42,28 @@ public record LocalStackSettings(Path dataDirectory, Path testData, int apiPort,
         return Optional.ofNullable(testData);
     }
 
-    public LocalStackSettings withPorts(int api, int dynamoDb, int s3) {
-        return new LocalStackSettings(dataDirectory, testData, api, dynamoDb, s3, corsOrigin, carsTable, filterTable,
-                sourceBucket, staticBucket);
+    public LocalStackSettings withPorts(Ports newPorts) {
+        return new LocalStackSettings(dataDirectory, testData, newPorts, corsOrigin, writeConcurrency, carsTable,
+                filterTable, sourceBucket, staticBucket);
     }
 
     public LocalStackSettings withDataDirectory(Path directory) {
-        return new LocalStackSettings(directory, testData, apiPort, dynamoDbPort, s3Port, corsOrigin, carsTable,
-                filterTable, sourceBucket, staticBucket);
+        return new LocalStackSettings(directory, testData, ports, corsOrigin, writeConcurrency, carsTable, filterTable,
+                sourceBucket, staticBucket);
     }
 
     public LocalStackSettings withTestData(Path folder) {
-        return new LocalStackSettings(dataDirectory, folder, apiPort, dynamoDbPort, s3Port, corsOrigin, carsTable,
-                filterTable, sourceBucket, staticBucket);
+        return new LocalStackSettings(dataDirectory, folder, ports, corsOrigin, writeConcurrency, carsTable, filterTable,
+                sourceBucket, staticBucket);
     }
 
     public LocalStackSettings withCorsOrigin(String origin) {
-        return new LocalStackSettings(dataDirectory, testData, apiPort, dynamoDbPort, s3Port, origin, carsTable,
-                filterTable, sourceBucket, staticBucket);
+        return new LocalStackSettings(dataDirectory, testData, ports, origin, writeConcurrency, carsTable, filterTable,
+                sourceBucket, staticBucket);
+    }
+
+    public LocalStackSettings withWriteConcurrency(int concurrency) {
+        return new LocalStackSettings(dataDirectory, testData, ports, corsOrigin, concurrency, carsTable, filterTable,
+                sourceBucket, staticBucket);
     }
 }

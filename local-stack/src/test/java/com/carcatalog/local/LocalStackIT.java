@@ -3,7 +3,7 @@ package com.carcatalog.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carcatalog.core.car.Car;
-import com.carcatalog.local.load.TestDataLoader;
+import com.carcatalog.local.bench.CatalogBatchWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -32,7 +32,7 @@ class LocalStackIT {
     @BeforeAll
     static void start() throws Exception {
         Path testData = Path.of(System.getProperty("catalog.root", "..")).resolve("test-data");
-        testCars = TestDataLoader.readCars(testData.resolve("cars.csv"));
+        testCars = CatalogBatchWriter.readCars(testData.resolve("cars.csv"));
         stack = LocalStack.start(LocalStackSettings.ephemeral(testData));
     }
 
@@ -44,8 +44,12 @@ class LocalStackIT {
     }
 
     @Test
-    void loadsEveryTestCarOnFirstStart() {
-        assertThat(stack.loadedCars()).isEqualTo(new HashSet<>(testCars).size()).isGreaterThanOrEqualTo(300);
+    void firstStartLoadsEveryTestCarThroughTheIngestionWorkflow() {
+        assertThat(stack.testDataLoad()).get().extracting(execution -> execution.status())
+                .isEqualTo(software.amazon.awssdk.services.sfn.model.ExecutionStatus.SUCCEEDED);
+        long stored = stack.dynamoDb().scanPaginator(b -> b.tableName(stack.settings().carsTable()).select("COUNT"))
+                .stream().mapToLong(page -> page.count()).sum();
+        assertThat(stored).isEqualTo(new HashSet<>(testCars).size()).isGreaterThanOrEqualTo(300);
     }
 
     @Test
@@ -109,10 +113,11 @@ class LocalStackIT {
         Path testData = Path.of(System.getProperty("catalog.root", "..")).resolve("test-data");
         LocalStackSettings settings = LocalStackSettings.ephemeral(testData).withDataDirectory(data);
         try (LocalStack first = LocalStack.start(settings)) {
-            assertThat(first.loadedCars()).isPositive();
+            assertThat(first.testDataLoad()).isPresent();
         }
         try (LocalStack second = LocalStack.start(settings)) {
-            assertThat(second.loadedCars()).isZero();
+            assertThat(second.testDataLoad()).isEmpty();
+            assertThat(second.ingestion().executions()).hasSize(1);
             long stored = second.dynamoDb().scanPaginator(b -> b.tableName(settings.carsTable()).select("COUNT"))
                     .stream().mapToLong(page -> page.count()).sum();
             assertThat(stored).isEqualTo(new HashSet<>(testCars).size());

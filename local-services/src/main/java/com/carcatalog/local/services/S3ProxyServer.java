@@ -5,14 +5,19 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 
 /**
  * A local S3: s3proxy running in this JVM, keeping buckets as directories and objects as files.
@@ -21,17 +26,23 @@ import org.gaul.s3proxy.auth.AuthenticationType;
  * {@code <endpoint>/<bucket>/<key>} directly, the way the frontend shows car images. Every origin is
  * allowed: a request that carries an {@code Origin} header gets {@code Access-Control-Allow-Origin: *}.
  * Clients must use path-style addressing. It listens on the IPv4 loopback only.
+ *
+ * <p>Like S3 event notifications, listeners registered with {@link Builder#onObjectCreated} hear
+ * of every object stored by PutObject, CopyObject or CompleteMultipartUpload, after the fact and
+ * in order, on a background thread.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
 
     private final S3Proxy proxy;
+    private final NotifyingBlobStore blobStore;
     private final Path baseDirectory;
     private final boolean ownsBaseDirectory;
 
-    private S3ProxyServer(S3Proxy proxy, Path baseDirectory, boolean ownsBaseDirectory) {
+    private S3ProxyServer(S3Proxy proxy, NotifyingBlobStore blobStore, Path baseDirectory, boolean ownsBaseDirectory) {
         this.proxy = proxy;
+        this.blobStore = blobStore;
         this.baseDirectory = baseDirectory;
         this.ownsBaseDirectory = ownsBaseDirectory;
     }
@@ -59,7 +70,10 @@ public final class S3ProxyServer implements AutoCloseable {
         return baseDirectory;
     }
 
-    /** Stops serving; deletes the base directory only if this server created it. */
+    /**
+     * Stops serving, delivers the object-created events still queued (for a few seconds at most),
+     * and deletes the base directory only if this server created it.
+     */
     @Override
     public void close() {
         try {
@@ -67,6 +81,7 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop s3proxy on port " + port(), e);
         } finally {
+            blobStore.stopDelivery();
             if (ownsBaseDirectory) {
                 deleteRecursively(baseDirectory);
             }
@@ -93,6 +108,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
         private int port;
         private Path baseDirectory;
+        private final List<Consumer<ObjectCreated>> objectCreatedListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -109,6 +125,16 @@ public final class S3ProxyServer implements AutoCloseable {
         /** Keeps buckets in this directory (created if missing), which outlives the server. */
         public Builder baseDirectory(Path baseDirectory) {
             this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+            return this;
+        }
+
+        /**
+         * Adds a listener for every object stored in any bucket (the local S3's event
+         * notifications). It runs on the server's single event thread after the S3 response has
+         * been produced; an exception it throws is logged and does not stop later events.
+         */
+        public Builder onObjectCreated(Consumer<ObjectCreated> listener) {
+            objectCreatedListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -130,8 +156,10 @@ public final class S3ProxyServer implements AutoCloseable {
 
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+            BlobStore filesystem = BlobStores.create("filesystem", properties);
+            NotifyingBlobStore blobStore = new NotifyingBlobStore(filesystem, objectCreatedListeners, Clock.systemUTC());
             S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(BlobStores.create("filesystem", properties))
+                    .blobStore(blobStore)
                     .endpoint(URI.create("http://" + LOOPBACK + ":" + port))
                     .awsAuthentication(AuthenticationType.NONE, null, null)
                     .corsRules(new CrossOriginResourceSharing())
@@ -140,13 +168,14 @@ public final class S3ProxyServer implements AutoCloseable {
             try {
                 proxy.start();
             } catch (Exception e) {
+                blobStore.stopDelivery();
                 if (temporary) {
                     deleteRecursively(directory);
                 }
                 throw new LocalServiceStartException("cannot start s3proxy on " + LOOPBACK + ":" + port
                         + ": " + e.getMessage(), e);
             }
-            return new S3ProxyServer(proxy, directory, temporary);
+            return new S3ProxyServer(proxy, blobStore, directory, temporary);
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.carcatalog.local.load;
+package com.carcatalog.local.bench;
 
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
@@ -28,45 +28,50 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * Loads {@code test-data/} straight into an empty local catalog: cars with batch writes, the
- * filter table with atomic updates, images into the static bucket.
- *
- * <p>Temporary: the ingestion workflow (S3 upload → Step Functions) replaces it. It trusts its
- * input (our own test data) and is meant for an empty table only; it does not validate rows.
+ * Writes a catalog straight into empty tables with a plain loop of BatchWriteItem (and the filter
+ * table with atomic updates, images into the static bucket): how benchmarks set up their data, and
+ * the ceiling the ingestion workflow's throughput is compared with. It trusts its input and does
+ * not validate rows; catalogs are loaded through the ingestion workflow everywhere else.
  */
-public final class TestDataLoader {
+public final class CatalogBatchWriter {
 
     private static final int BATCH_SIZE = 25;
 
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
 
-    public TestDataLoader(DynamoDbClient dynamoDb, S3Client s3) {
+    public CatalogBatchWriter(DynamoDbClient dynamoDb, S3Client s3) {
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
     }
 
     /** Writes every distinct car of the CSV and returns how many there were. */
-    public int loadCars(Path csv, String carsTable, String filterTable) throws IOException {
-        return loadCars(readCars(csv), carsTable, filterTable);
-    }
-
-    /** Writes every distinct car of the list and returns how many there were. */
+    /** Writes every distinct car of the list, then their filter values; returns how many cars. */
     public int loadCars(List<Car> cars, String carsTable, String filterTable) {
-        Map<String, Car> byId = new LinkedHashMap<>();
-        for (Car car : cars) {
-            byId.putIfAbsent(car.key().id(), car);
-        }
-        List<Car> distinct = new ArrayList<>(byId.values());
-        for (int start = 0; start < distinct.size(); start += BATCH_SIZE) {
-            writeBatch(carsTable, distinct.subList(start, Math.min(distinct.size(), start + BATCH_SIZE)));
-        }
+        List<Car> distinct = distinct(cars);
+        writeCars(distinct, carsTable);
         for (Column column : Column.all()) {
             Map<String, Long> counts = new HashMap<>();
             distinct.forEach(car -> counts.merge(car.value(column), 1L, Long::sum));
             FilterUpdates.addValues(filterTable, column.attributeName(), counts).forEach(dynamoDb::updateItem);
         }
         return distinct.size();
+    }
+
+    /** The cars without repeats, in first-seen order. */
+    public static List<Car> distinct(List<Car> cars) {
+        Map<String, Car> byId = new LinkedHashMap<>();
+        for (Car car : cars) {
+            byId.putIfAbsent(car.key().id(), car);
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** The plain loop: BatchWriteItem of 25 cars at a time, unprocessed items resent. */
+    public void writeCars(List<Car> cars, String carsTable) {
+        for (int start = 0; start < cars.size(); start += BATCH_SIZE) {
+            writeBatch(carsTable, cars.subList(start, Math.min(cars.size(), start + BATCH_SIZE)));
+        }
     }
 
     /** Uploads every file under {@code imagesRoot}, keyed by its path relative to it. */

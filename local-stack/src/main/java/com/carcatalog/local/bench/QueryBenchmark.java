@@ -1,4 +1,4 @@
-package com.carcatalog.local;
+package com.carcatalog.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -9,8 +9,8 @@ import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
+import com.carcatalog.local.Cli;
 import com.carcatalog.local.lambda.LocalLambdaContext;
-import com.carcatalog.local.load.TestDataLoader;
 import com.carcatalog.local.services.DynaliteServer;
 import com.carcatalog.local.services.S3ProxyServer;
 import com.carcatalog.local.testdata.CarCatalogGenerator;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Reports queries/s, p50/p99 latency and read amplification (items DynamoDB read ÷ items
  * returned) per plan kind. Each query asks for the first page ({@code limit}) of its filter set.
  */
-final class QueryBenchmark {
+public final class QueryBenchmark {
 
     /** The filter shapes of the mix: which columns a query filters on, and how many values each. */
     private static final List<Map<Column, Integer>> SHAPES = List.of(
@@ -71,7 +71,7 @@ final class QueryBenchmark {
         this.seed = seed;
     }
 
-    static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
+    public static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
         long rows = 100_000;
         int queries = 1_000;
         int limit = 100;
@@ -98,9 +98,9 @@ final class QueryBenchmark {
             AwsEndpoints endpoints = AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null);
             try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(endpoints); S3Client s3 = AwsClients.s3(endpoints)) {
                 s3.createBucket(b -> b.bucket(CatalogConfig.DEFAULT_STATIC_BUCKET));
-                TestDataLoader loader = new TestDataLoader(dynamoDb, s3);
+                CatalogBatchWriter loader = new CatalogBatchWriter(dynamoDb, s3);
                 loader.loadImages(root.resolve("test-data/images"), CatalogConfig.DEFAULT_STATIC_BUCKET);
-                benchmark.dataset("test-data/cars.csv", TestDataLoader.readCars(root.resolve("test-data/cars.csv")),
+                benchmark.dataset("test-data/cars.csv", CatalogBatchWriter.readCars(root.resolve("test-data/cars.csv")),
                         "bench_testdata", endpoints, dynamoDb, s3, loader);
                 if (rows > 0) {
                     List<Car> generated = CarCatalogGenerator.builtIn(rows, seed).rows()
@@ -113,7 +113,7 @@ final class QueryBenchmark {
     }
 
     private void dataset(String name, List<Car> cars, String tablePrefix, AwsEndpoints endpoints,
-                         DynamoDbClient dynamoDb, S3Client s3, TestDataLoader loader) {
+                         DynamoDbClient dynamoDb, S3Client s3, CatalogBatchWriter loader) {
         CatalogConfig catalog = new CatalogConfig(tablePrefix + "_cars", tablePrefix + "_filters",
                 CatalogConfig.DEFAULT_STATIC_BUCKET, endpoints);
         dynamoDb.createTable(TableDefinitions.carsTable(catalog.carsTable(), IndexCatalog.cars()));
@@ -154,17 +154,18 @@ final class QueryBenchmark {
                 throw new IllegalStateException("query " + query + " answered " + response.getStatusCode() + ": " + response.getBody());
             }
             SearchReport report = reports.get(reports.size() - 1);
-            latencies.computeIfAbsent(report.planKind().name(), k -> new ArrayList<>()).add(nanos);
-            latencies.computeIfAbsent("ALL", k -> new ArrayList<>()).add(nanos);
+            for (String key : groups(report)) {
+                latencies.computeIfAbsent(key, k -> new ArrayList<>()).add(nanos);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
         out.printf(Locale.ROOT, "%,d queries (limit %d) in %.1f s: %.0f queries/s%n", mix.size(), limit, seconds, mix.size() / seconds);
-        out.printf(Locale.ROOT, "%-12s %8s %9s %9s %12s %12s %14s%n", "plan", "queries", "p50 ms", "p99 ms",
+        out.printf(Locale.ROOT, "%-40s %8s %9s %9s %12s %12s %14s%n", "plan (kind, then kind/index)", "queries", "p50 ms", "p99 ms",
                 "items read", "returned", "amplification");
         Map<String, long[]> totals = new LinkedHashMap<>();
         for (SearchReport report : reports) {
-            for (String key : List.of(report.planKind().name(), "ALL")) {
+            for (String key : groups(report)) {
                 long[] sums = totals.computeIfAbsent(key, k -> new long[2]);
                 sums[0] += report.itemsRead();
                 sums[1] += report.itemsReturned();
@@ -172,10 +173,15 @@ final class QueryBenchmark {
         }
         latencies.forEach((plan, nanos) -> {
             long[] sums = totals.get(plan);
-            out.printf(Locale.ROOT, "%-12s %8d %9.2f %9.2f %12d %12d %14s%n", plan, nanos.size(),
+            out.printf(Locale.ROOT, "%-40s %8d %9.2f %9.2f %12d %12d %14s%n", plan, nanos.size(),
                     percentile(nanos, 50), percentile(nanos, 99), sums[0], sums[1],
                     sums[1] == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) sums[0] / sums[1]));
         });
+    }
+
+    /** A query counts towards all of its plan kind, its kind and index, and the overall line. */
+    private static List<String> groups(SearchReport report) {
+        return List.of("ALL", report.planKind().name(), report.planKind().name() + " / " + report.indexName());
     }
 
     /**
@@ -208,7 +214,7 @@ final class QueryBenchmark {
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withHttpMethod("GET").withPath("/cars").withResource("/cars")
                 .withMultiValueQueryStringParameters(query);
-        return handler.handleRequest(event, new LocalLambdaContext(QueryRoutes.CARS_FUNCTION, Duration.ofSeconds(29)));
+        return handler.handleRequest(event, new LocalLambdaContext("fetchCarsData", Duration.ofSeconds(29)));
     }
 
     private static double percentile(List<Long> nanos, int percentile) {

@@ -1,0 +1,120 @@
+package com.carcatalog.local.bench;
+
+import com.carcatalog.core.car.Car;
+import com.carcatalog.core.schema.IndexCatalog;
+import com.carcatalog.core.schema.TableDefinitions;
+import com.carcatalog.local.Cli;
+import com.carcatalog.local.LocalStack;
+import com.carcatalog.local.LocalStackSettings;
+import com.carcatalog.local.testdata.CarCatalogGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * {@code bin/catalog bench-ingest}: a generated CSV through the whole local ingestion path
+ * (upload → S3 event → trigger → state machine → task handlers → dynalite), then, on the same
+ * dynalite in the same run, the ceiling: a plain single-threaded loop of BatchWriteItem of the same
+ * distinct cars into a fresh table with the same indexes. Reports rows/s of both and their ratio,
+ * DynamoDB requests per loaded car, and the JVM's peak heap during the workflow.
+ */
+public final class IngestBenchmark {
+
+    private static final String KEY = "incoming/bench.csv";
+
+    private IngestBenchmark() {
+    }
+
+    public static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
+        long rows = 100_000;
+        long seed = 11;
+        int concurrency = LocalStackSettings.DEFAULT_WRITE_CONCURRENCY;
+        while (!arguments.isEmpty()) {
+            String option = arguments.removeFirst();
+            if (arguments.isEmpty()) {
+                throw new Cli.UsageException(option + " needs a value");
+            }
+            String value = arguments.removeFirst();
+            switch (option) {
+                case "--rows" -> rows = Long.parseLong(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--write-concurrency" -> concurrency = Integer.parseInt(value);
+                default -> throw new Cli.UsageException("unknown option '" + option + "' for bench-ingest");
+            }
+        }
+        System.setProperty("catalog.logLevel", "WARN");
+
+        Path csv = Files.createTempFile("bench-ingest", ".csv");
+        try {
+            try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                CarCatalogGenerator.builtIn(rows, seed).writeCsv(writer);
+            }
+            out.printf(Locale.ROOT, "Generated %,d rows (seed %d, %,d bytes); workflow write concurrency %d%n",
+                    rows, seed, Files.size(csv), concurrency);
+            measure(csv, rows, concurrency, out);
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private static void measure(Path csv, long rows, int concurrency, PrintStream out) throws IOException {
+        LocalStackSettings settings = LocalStackSettings.ephemeral(null).withWriteConcurrency(concurrency);
+        try (LocalStack stack = LocalStack.start(settings)) {
+            System.gc();
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            stack.dynamoDbRequests().reset();
+
+            Instant start = Instant.now();
+            stack.s3().putObject(b -> b.bucket(settings.sourceBucket()).key(KEY), RequestBody.fromFile(csv));
+            ExecutionListItem execution = stack.ingestion().awaitExecution(KEY, start, Duration.ofMinutes(60))
+                    .orElseThrow(() -> new IllegalStateException("the workflow did not finish within an hour"));
+            double workflowSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            if (execution.status() != ExecutionStatus.SUCCEEDED) {
+                throw new IllegalStateException("the workflow ended " + execution.status() + ": " + execution.executionArn());
+            }
+            long peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            Map<String, Long> requests = stack.dynamoDbRequests().snapshot();
+            long totalRequests = stack.dynamoDbRequests().total();
+
+            List<Car> distinct = CatalogBatchWriter.distinct(CatalogBatchWriter.readCars(csv));
+            long stored = stack.dynamoDb().scanPaginator(b -> b.tableName(settings.carsTable()).select("COUNT"))
+                    .stream().mapToLong(page -> page.count()).sum();
+
+            String ceilingTable = "bench_ceiling_cars";
+            stack.dynamoDb().createTable(TableDefinitions.carsTable(ceilingTable, IndexCatalog.cars()));
+            CatalogBatchWriter writer = new CatalogBatchWriter(stack.dynamoDb(), stack.s3());
+            long ceilingStart = System.nanoTime();
+            writer.writeCars(distinct, ceilingTable);
+            double ceilingSeconds = (System.nanoTime() - ceilingStart) / 1e9;
+
+            double workflowRate = rows / workflowSeconds;
+            double ceilingRate = rows / ceilingSeconds;
+            out.printf(Locale.ROOT, "Workflow: %,d rows → %,d cars stored in %.1f s = %,.0f rows/s (%s)%n",
+                    rows, stored, workflowSeconds, workflowRate, execution.name());
+            out.printf(Locale.ROOT, "Ceiling:  plain BatchWriteItem loop of the same %,d cars in %.1f s = %,.0f rows/s%n",
+                    distinct.size(), ceilingSeconds, ceilingRate);
+            out.printf(Locale.ROOT, "Ratio:    workflow reaches %.0f %% of the ceiling%n", 100 * workflowRate / ceilingRate);
+            out.printf(Locale.ROOT, "DynamoDB: %,d requests = %.3f per stored car %s%n", totalRequests,
+                    stored == 0 ? 0.0 : (double) totalRequests / stored, requests);
+            out.printf(Locale.ROOT, "Heap:     peak %,d MiB during the workflow (whole JVM: servers, executor, handlers)%n",
+                    peakHeap / (1024 * 1024));
+        }
+    }
+}

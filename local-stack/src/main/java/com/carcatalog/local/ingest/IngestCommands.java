@@ -1,0 +1,252 @@
+package com.carcatalog.local.ingest;
+
+import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.AwsEndpoints;
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.local.Cli;
+import com.carcatalog.local.LocalStackSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.MapRunListItem;
+
+/**
+ * {@code bin/catalog ingest FILE} and {@code bin/catalog executions}: the catalog team's view of a
+ * running local stack, through the same S3 and Step Functions APIs the AWS CLI uses.
+ */
+public final class IngestCommands implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final int BAR_WIDTH = 30;
+    private static final Duration WAIT_LIMIT = Duration.ofHours(2);
+
+    private final S3Client s3;
+    private final SfnClient sfn;
+    private final String sourceBucket;
+    private final String stateMachineArn;
+    private final PrintStream out;
+
+    private IngestCommands(S3Client s3, SfnClient sfn, String sourceBucket, String stateMachineArn, PrintStream out) {
+        this.s3 = s3;
+        this.sfn = sfn;
+        this.sourceBucket = sourceBucket;
+        this.stateMachineArn = stateMachineArn;
+        this.out = out;
+    }
+
+    /** {@code ingest FILE [--key KEY] [--s3-port N] [--stepfunctions-port N]}. */
+    public static void ingest(Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
+        Options options = Options.parse(arguments, true);
+        Path file = Path.of(options.file);
+        if (!Files.isRegularFile(file)) {
+            throw new Cli.UsageException("no such file: " + file);
+        }
+        String key = options.key != null ? options.key : UploadKeys.INCOMING + file.getFileName();
+        if (!UploadKeys.isIncoming(key)) {
+            throw new Cli.UsageException("--key must be under " + UploadKeys.INCOMING + ", not '" + key + "'");
+        }
+        try (IngestCommands commands = options.connect(out)) {
+            commands.upload(file, key);
+        }
+    }
+
+    /** {@code executions [--s3-port N] [--stepfunctions-port N]}. */
+    public static void executions(Deque<String> arguments, PrintStream out) {
+        Options options = Options.parse(arguments, false);
+        try (IngestCommands commands = options.connect(out)) {
+            commands.list();
+        }
+    }
+
+    private void upload(Path file, String key) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        s3.putObject(b -> b.bucket(sourceBucket).key(key), RequestBody.fromFile(file));
+        out.printf(Locale.ROOT, "Uploaded %s to s3://%s/%s (%,d bytes); waiting for the workflow...%n",
+                file, sourceBucket, key, Files.size(file));
+        ExecutionListItem execution = awaitStart(key, started);
+        out.println("Execution " + execution.name());
+        DescribeExecutionResponse finished = watch(execution.executionArn());
+        out.println();
+        out.println("Status: " + finished.statusAsString()
+                + Optional.ofNullable(finished.error()).map(error -> " (" + error + ": " + finished.cause() + ")").orElse(""));
+        report(key).ifPresentOrElse(this::printReport, () -> out.println("No report at " + UploadKeys.report(key)));
+    }
+
+    private ExecutionListItem awaitStart(String key, Instant since) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(deadline)) {
+            for (ExecutionListItem execution : executionsNewestFirst()) {
+                if (!execution.startDate().isBefore(since.minusSeconds(1)) && key.equals(sourceKey(execution))) {
+                    return execution;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no execution started for " + key + " within a minute: is the upload under "
+                + UploadKeys.INCOMING + " and the local stack running?");
+    }
+
+    /** Draws the progress bar (chunks written of all chunks) until the execution ends. */
+    private DescribeExecutionResponse watch(String executionArn) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            DescribeExecutionResponse execution = sfn.describeExecution(b -> b.executionArn(executionArn));
+            List<MapRunListItem> mapRuns = sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns();
+            if (!mapRuns.isEmpty()) {
+                var counts = sfn.describeMapRun(b -> b.mapRunArn(mapRuns.get(0).mapRunArn())).itemCounts();
+                out.print("\r" + bar(counts.succeeded(), counts.total()) + " chunks written");
+            } else {
+                out.print("\r" + execution.statusAsString() + "...");
+            }
+            out.flush();
+            if (execution.status() != ExecutionStatus.RUNNING) {
+                return execution;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the execution did not finish within " + WAIT_LIMIT);
+    }
+
+    static String bar(long done, long total) {
+        int filled = total == 0 ? 0 : (int) (BAR_WIDTH * Math.min(done, total) / total);
+        return "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total;
+    }
+
+    private void printReport(JsonNode report) {
+        JsonNode totals = report.path("totals");
+        out.printf(Locale.ROOT, "Rows %,d: loaded %,d, already present %,d, duplicates in file %,d, rejected %,d; images %,d%n",
+                totals.path("rows").asLong(), totals.path("loaded").asLong(), totals.path("alreadyPresent").asLong(),
+                totals.path("duplicatesInFile").asLong(), totals.path("rejected").asLong(), totals.path("imagesCopied").asLong());
+        JsonNode rejected = report.path("rejectedRows").path("details");
+        int shown = 0;
+        for (JsonNode row : rejected) {
+            if (shown++ == 10) {
+                out.println("  ... (see the report for all)");
+                break;
+            }
+            out.println("  " + (row.hasNonNull("entry") ? row.get("entry").asText() + " " : "") + "line "
+                    + row.path("line").asText() + ": " + row.path("reason").asText());
+        }
+        if (report.hasNonNull("movedTo")) {
+            out.println("Upload moved to s3://" + sourceBucket + "/" + report.get("movedTo").asText());
+        }
+    }
+
+    private void list() {
+        List<ExecutionListItem> executions = executionsNewestFirst();
+        if (executions.isEmpty()) {
+            out.println("No executions yet.");
+            return;
+        }
+        out.printf(Locale.ROOT, "%-19s  %-9s  %8s  %8s  %8s  %8s  %s%n", "started", "status", "rows", "loaded",
+                "present", "rejected", "upload (execution)");
+        for (ExecutionListItem execution : executions) {
+            String key = sourceKey(execution);
+            JsonNode totals = key == null ? null : report(key).map(report -> report.path("totals")).orElse(null);
+            out.printf(Locale.ROOT, "%-19s  %-9s  %8s  %8s  %8s  %8s  %s (%s)%n", TIME.format(execution.startDate()),
+                    execution.statusAsString(), count(totals, "rows"), count(totals, "loaded"),
+                    count(totals, "alreadyPresent"), count(totals, "rejected"), key, execution.name());
+        }
+    }
+
+    private static String count(JsonNode totals, String field) {
+        return totals == null || !totals.has(field) ? "-" : String.format(Locale.ROOT, "%,d", totals.get(field).asLong());
+    }
+
+    private List<ExecutionListItem> executionsNewestFirst() {
+        return sfn.listExecutionsPaginator(b -> b.stateMachineArn(stateMachineArn)).executions().stream().toList();
+    }
+
+    private String sourceKey(ExecutionListItem execution) {
+        try {
+            String input = sfn.describeExecution(b -> b.executionArn(execution.executionArn())).input();
+            JsonNode key = JSON.readTree(input).get("key");
+            return key == null ? null : key.asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Optional<JsonNode> report(String sourceKey) {
+        try {
+            return Optional.of(JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(sourceBucket).key(UploadKeys.report(sourceKey))).asByteArray()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable report for " + sourceKey, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        sfn.close();
+    }
+
+    /** The options both commands share; where the running local stack listens. */
+    private static final class Options {
+        String file;
+        String key;
+        int s3Port = LocalStackSettings.Ports.DEFAULTS.s3();
+        int stepFunctionsPort = LocalStackSettings.Ports.DEFAULTS.stepFunctions();
+
+        static Options parse(Deque<String> arguments, boolean needsFile) {
+            Options options = new Options();
+            while (!arguments.isEmpty()) {
+                String argument = arguments.removeFirst();
+                switch (argument) {
+                    case "--key" -> options.key = value(argument, arguments);
+                    case "--s3-port" -> options.s3Port = Integer.parseInt(value(argument, arguments));
+                    case "--stepfunctions-port" -> options.stepFunctionsPort = Integer.parseInt(value(argument, arguments));
+                    default -> {
+                        if (argument.startsWith("--") || !needsFile || options.file != null) {
+                            throw new Cli.UsageException("unexpected argument '" + argument + "'");
+                        }
+                        options.file = argument;
+                    }
+                }
+            }
+            if (needsFile && options.file == null) {
+                throw new Cli.UsageException("ingest needs the file to upload");
+            }
+            return options;
+        }
+
+        private static String value(String option, Deque<String> arguments) {
+            if (arguments.isEmpty()) {
+                throw new Cli.UsageException(option + " needs a value");
+            }
+            return arguments.removeFirst();
+        }
+
+        IngestCommands connect(PrintStream out) {
+            AwsEndpoints endpoints = AwsEndpoints.local(null, URI.create("http://localhost:" + s3Port),
+                    URI.create("http://localhost:" + stepFunctionsPort));
+            S3Client s3 = AwsClients.s3(endpoints);
+            SfnClient sfn = AwsClients.configure(SfnClient.builder(), endpoints.region(), endpoints.stepFunctionsEndpoint()).build();
+            String machine = "arn:aws:states:" + endpoints.region() + ":000000000000:stateMachine:" + LocalIngestion.STATE_MACHINE;
+            return new IngestCommands(s3, sfn, CatalogConfig.DEFAULT_SOURCE_BUCKET, machine, out);
+        }
+    }
+}
