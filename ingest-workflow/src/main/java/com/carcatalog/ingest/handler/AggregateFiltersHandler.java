@@ -3,9 +3,11 @@ package com.carcatalog.ingest.handler;
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.ingest.S3Location;
+import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.filters.AggregateResult;
 import com.carcatalog.ingest.filters.FilterAggregator;
 import com.carcatalog.ingest.filters.MapRunResults;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,6 +19,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * output {@link AggregateResult}.
  */
 public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersHandler.Input, AggregateResult> {
+
+    /**
+     * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
+     * MapRunResults reads the Distributed Map's result files (its ResultWriter writes under
+     * staging/); FilterAggregator adds the counts with UpdateItem.
+     */
+    public static final List<AwsPermission> PERMISSIONS = List.of(
+            new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
+            new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
+            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregateFiltersHandler.class);
 

@@ -3,6 +3,7 @@ package com.carcatalog.ingest.handler;
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.filters.AggregateResult;
 import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.report.FinishResult;
@@ -10,6 +11,7 @@ import com.carcatalog.ingest.report.IngestReport;
 import com.carcatalog.ingest.report.LoadFinisher;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +24,27 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link FinishResult}; for a rejection its {@code error} and {@code cause} become the execution's.
  */
 public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input, FinishResult> {
+
+    /**
+     * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
+     * LoadFinisher reads the rejected list from staging/, writes the report, and forgets the count
+     * markers (UpdateItem); ObjectMover copies the uploaded version to processed/ or failed/, deletes
+     * it from incoming/, and heads the target to recognise a finished move (404 needs ListBucket).
+     */
+    public static final List<AwsPermission> PERMISSIONS = List.of(
+            new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
+            new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
+            new AwsPermission("s3:GetObjectVersion", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
+            new AwsPermission("s3:DeleteObject", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
+            new AwsPermission("s3:DeleteObjectVersion", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
+            new AwsPermission("s3:PutObject", AwsPermission.sourceObjects(UploadKeys.PROCESSED)),
+            new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.PROCESSED)),
+            new AwsPermission("s3:PutObject", AwsPermission.sourceObjects(UploadKeys.FAILED)),
+            new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.FAILED)),
+            new AwsPermission("s3:PutObject", AwsPermission.sourceObjects(UploadKeys.REPORTS)),
+            new AwsPermission("s3:ListBucket", AwsPermission.SOURCE_BUCKET),
+            new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
+            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
     private static final Logger LOG = LoggerFactory.getLogger(FinishLoadHandler.class);
 

@@ -4,11 +4,13 @@ import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.archive.StaticImages;
 import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.parse.UploadParser;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,6 +22,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link ParseResult}.
  */
 public final class ParseUploadHandler extends TaskHandler<ParseUploadHandler.Input, ParseResult> {
+
+    /**
+     * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
+     * UploadParser reads the upload (404 needs ListBucket) and writes chunks, manifest and rejected
+     * list under staging/; StaticImages puts ZIP images into, and copies a single image to, the static bucket.
+     */
+    public static final List<AwsPermission> PERMISSIONS = List.of(
+            new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
+            new AwsPermission("s3:GetObjectVersion", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
+            new AwsPermission("s3:ListBucket", AwsPermission.SOURCE_BUCKET),
+            new AwsPermission("s3:PutObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
+            new AwsPermission("s3:PutObject", AwsPermission.STATIC_OBJECTS),
+            AwsPermission.parameterNamedBy("STATIC_DATA_S3BUCKET_PARAM_NAME"));
 
     private static final Logger LOG = LoggerFactory.getLogger(ParseUploadHandler.class);
 

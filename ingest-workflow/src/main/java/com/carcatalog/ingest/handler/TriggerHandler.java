@@ -23,6 +23,13 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 public final class TriggerHandler implements RequestHandler<S3Event, TriggerHandler.Result> {
 
+    /**
+     * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
+     * WorkflowStarter starts one execution per upload.
+     */
+    public static final List<AwsPermission> PERMISSIONS = List.of(
+            new AwsPermission("states:StartExecution", AwsPermission.STATE_MACHINE));
+
     private static final Logger LOG = LoggerFactory.getLogger(TriggerHandler.class);
 
     /** Execution names started, already started, and keys ignored with the reason. */

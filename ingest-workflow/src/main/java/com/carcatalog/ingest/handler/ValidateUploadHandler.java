@@ -4,9 +4,11 @@ import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.upload.UploadValidator;
 import com.carcatalog.ingest.upload.UploadedObjects;
 import com.carcatalog.ingest.upload.ValidationResult;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,6 +20,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link ValidationResult}.
  */
 public final class ValidateUploadHandler extends TaskHandler<ValidateUploadHandler.Input, ValidationResult> {
+
+    /**
+     * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
+     * UploadedObjects reads the upload by version id (versioned source bucket) or with an ETag
+     * precondition; without ListBucket S3 answers 403 instead of 404 for a vanished upload, and the
+     * NotFound rejection would become an error.
+     */
+    public static final List<AwsPermission> PERMISSIONS = List.of(
+            new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
+            new AwsPermission("s3:GetObjectVersion", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
+            new AwsPermission("s3:ListBucket", AwsPermission.SOURCE_BUCKET));
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidateUploadHandler.class);
 

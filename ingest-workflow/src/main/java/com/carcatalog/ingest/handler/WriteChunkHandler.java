@@ -2,12 +2,14 @@ package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.parse.ChunkRef;
 import com.carcatalog.ingest.write.Backoff;
 import com.carcatalog.ingest.write.CarTableBatches;
 import com.carcatalog.ingest.write.ChunkLoader;
 import com.carcatalog.ingest.write.ChunkResult;
 import com.carcatalog.ingest.write.Sleeper;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Input {@code {"executionName", "chunk": {"bucket", "key", "chunk"}}}; output {@link ChunkResult}.
  */
 public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input, ChunkResult> {
+
+    /**
+     * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
+     * ChunkLoader reads its chunk from staging/ and adds the values to the filter sets
+     * (UpdateItem); CarTableBatches looks up (BatchGetItem) and writes (BatchWriteItem) cars.
+     */
+    public static final List<AwsPermission> PERMISSIONS = List.of(
+            new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
+            new AwsPermission("dynamodb:BatchGetItem", AwsPermission.CARS_TABLE),
+            new AwsPermission("dynamodb:BatchWriteItem", AwsPermission.CARS_TABLE),
+            new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
+            AwsPermission.parameterNamedBy("DYNAMODB_TAB_PARAM_NAME"),
+            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteChunkHandler.class);
 

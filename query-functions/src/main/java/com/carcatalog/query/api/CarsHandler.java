@@ -23,6 +23,7 @@ import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,23 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
 
     /** Metrics {@code Service} dimension of this function. */
     public static final String SERVICE = "cars";
+
+    /**
+     * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
+     * {@code PlanReader} queries the table and its indexes and scans the table when no index fits;
+     * {@code FilterTableReader} scans the filter table for the planner's statistics;
+     * {@code S3ImageListing} lists image folders (ListObjectsV2); {@code CatalogConfig} reads the
+     * three names from SSM.
+     */
+    public static final List<AwsPermission> PERMISSIONS = List.of(
+            new AwsPermission("dynamodb:Query", AwsPermission.CARS_TABLE),
+            new AwsPermission("dynamodb:Query", AwsPermission.CARS_INDEXES),
+            new AwsPermission("dynamodb:Scan", AwsPermission.CARS_TABLE),
+            new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
+            new AwsPermission("s3:ListBucket", AwsPermission.STATIC_BUCKET),
+            AwsPermission.parameterNamedBy("DYNAMODB_TAB_PARAM_NAME"),
+            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"),
+            AwsPermission.parameterNamedBy("STATIC_DATA_S3BUCKET_PARAM_NAME"));
 
     private static final Logger LOG = LoggerFactory.getLogger(CarsHandler.class);
 

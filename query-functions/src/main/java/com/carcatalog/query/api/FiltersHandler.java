@@ -9,6 +9,7 @@ import com.carcatalog.query.filters.CachedFilterColumns;
 import com.carcatalog.query.filters.FilterFacets;
 import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.telemetry.QueryMetrics;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -19,6 +20,14 @@ public final class FiltersHandler implements RequestHandler<APIGatewayProxyReque
 
     /** Metrics {@code Service} dimension of this function. */
     public static final String SERVICE = "filters";
+
+    /**
+     * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
+     * {@code FilterTableReader} scans the filter table; {@code CatalogConfig} reads its name from SSM.
+     */
+    public static final List<AwsPermission> PERMISSIONS = List.of(
+            new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
+            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
     private final FilterFacets facets;
     private final ApiInvocation invocation;
