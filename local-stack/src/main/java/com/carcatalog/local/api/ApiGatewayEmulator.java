@@ -2,13 +2,12 @@ package com.carcatalog.local.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.carcatalog.local.http.LoopbackServer;
 import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local stand-in for an API Gateway REST API with Lambda proxy integrations: turns each HTTP
@@ -39,39 +36,27 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private final List<ApiRoute> routes;
     private final String corsOrigin;
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private LoopbackServer server;
 
-    private ApiGatewayEmulator(List<ApiRoute> routes, String corsOrigin, HttpServer server, ExecutorService workers) {
+    private ApiGatewayEmulator(List<ApiRoute> routes, String corsOrigin) {
         this.routes = List.copyOf(routes);
         this.corsOrigin = corsOrigin;
-        this.server = server;
-        this.workers = workers;
     }
 
     /** Starts serving on {@code port} (0: any free port) of the loopback interface. */
     public static ApiGatewayEmulator start(int port, String corsOrigin, List<ApiRoute> routes) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        ExecutorService workers = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "api-gateway");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ApiGatewayEmulator emulator = new ApiGatewayEmulator(routes, corsOrigin, server, workers);
-        server.createContext("/", emulator::handle);
-        server.setExecutor(workers);
-        server.start();
+        ApiGatewayEmulator emulator = new ApiGatewayEmulator(routes, corsOrigin);
+        emulator.server = LoopbackServer.start(port, "api-gateway", emulator::handle);
         return emulator;
     }
 
     public URI endpoint() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,19 +1,16 @@
 package com.carcatalog.local.stepfunctions;
 
 import com.carcatalog.asl.Json;
+import com.carcatalog.local.http.LoopbackServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The HTTP side of the local Step Functions: the AWS JSON 1.0 protocol the SDKs and the AWS CLI
@@ -27,38 +24,26 @@ final class StepFunctionsEndpoint implements AutoCloseable {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
     private final StepFunctionsApi api;
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private LoopbackServer server;
 
-    private StepFunctionsEndpoint(StepFunctionsApi api, HttpServer server, ExecutorService workers) {
+    private StepFunctionsEndpoint(StepFunctionsApi api) {
         this.api = api;
-        this.server = server;
-        this.workers = workers;
     }
 
     /** Starts serving on {@code port} (0: any free port) of the loopback interface. */
     static StepFunctionsEndpoint start(int port, StepFunctionsApi api) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        ExecutorService workers = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "step-functions-endpoint");
-            thread.setDaemon(true);
-            return thread;
-        });
-        StepFunctionsEndpoint endpoint = new StepFunctionsEndpoint(api, server, workers);
-        server.createContext("/", endpoint::handle);
-        server.setExecutor(workers);
-        server.start();
+        StepFunctionsEndpoint endpoint = new StepFunctionsEndpoint(api);
+        endpoint.server = LoopbackServer.start(port, "step-functions-endpoint", endpoint::handle);
         return endpoint;
     }
 
     URI endpoint() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
