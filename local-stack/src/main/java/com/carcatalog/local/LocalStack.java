@@ -63,12 +63,12 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startServices();
             return stack;
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
             stack.close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
         }
     }
 

@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -31,10 +32,16 @@ public final class AwsClients {
         return configure(DynamoDbClient.builder(), endpoints.region(), endpoints.dynamoDbEndpoint()).build();
     }
 
-    /** Path-style addressing when local: s3proxy serves buckets as paths, not host names. */
+    /**
+     * Locally: path-style addressing (s3proxy serves buckets as paths, not host names) and plain
+     * request bodies. s3proxy sometimes answers an aws-chunked PutObject before reading its end;
+     * the SDK then retries a PUT that was stored, and a second S3 event starts a second load.
+     */
     public static S3Client s3(AwsEndpoints endpoints) {
+        boolean local = endpoints.s3Endpoint().isPresent();
         return configure(S3Client.builder(), endpoints.region(), endpoints.s3Endpoint())
-                .forcePathStyle(endpoints.s3Endpoint().isPresent())
+                .forcePathStyle(local)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(!local).build())
                 .build();
     }
 

@@ -9,6 +9,7 @@ import com.carcatalog.ingest.filters.AggregateResult;
 import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.parse.RejectedList;
 import com.carcatalog.ingest.parse.Rejections;
+import com.carcatalog.ingest.upload.UploadRejection;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +22,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -71,6 +74,18 @@ public final class LoadFinisher {
 
     /** The failed-upload path: report the validation error and move the upload to {@code failed/}. */
     public FinishResult finishRejected(String executionName, Upload upload, String startedAt, ValidationResult rejection) {
+        if (UploadRejection.NOT_FOUND.errorName().equals(rejection.error())) {
+            Optional<IngestReport> handled = reportOfSameObject(upload, executionName);
+            if (handled.isPresent()) {
+                // A second event for one object (e.g. a retried PUT): another execution already
+                // loaded and moved it. Its report stays; this run only says so.
+                IngestReport earlier = handled.get();
+                return new FinishResult(LoadStatus.REJECTED.name(), rejection.error(), rejection.cause()
+                        + " It was already handled by execution " + earlier.executionName() + " (" + earlier.status() + ").",
+                        new S3Location(upload.bucket(), UploadKeys.report(upload.key())), earlier.movedTo(),
+                        ObjectMover.Outcome.ALREADY_MOVED.name());
+            }
+        }
         String target = UploadKeys.failed(upload.key());
         ObjectMover.Outcome moved = mover.move(upload, target);
         IngestReport report = new IngestReport(upload, executionName, LoadStatus.REJECTED.name(), rejection.error(), rejection.cause(),
@@ -83,6 +98,21 @@ public final class LoadFinisher {
 
     private static String movedKey(ObjectMover.Outcome moved, String target) {
         return moved == ObjectMover.Outcome.MOVED || moved == ObjectMover.Outcome.ALREADY_MOVED ? target : null;
+    }
+
+    /** The report another execution wrote for this very object (same key and ETag), if any. */
+    private Optional<IngestReport> reportOfSameObject(Upload upload, String executionName) {
+        GetObjectRequest request = GetObjectRequest.builder().bucket(upload.bucket()).key(UploadKeys.report(upload.key())).build();
+        try (InputStream in = s3.getObject(request)) {
+            IngestReport report = Json.MAPPER.readValue(in, IngestReport.class);
+            boolean sameObject = report.source() != null && upload.eTag() != null
+                    && upload.eTag().equals(report.source().eTag()) && !executionName.equals(report.executionName());
+            return sameObject ? Optional.of(report) : Optional.empty();
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the report " + request.key() + ": " + e.getMessage(), e);
+        }
     }
 
     private Rejections readRejections(S3Location location) {

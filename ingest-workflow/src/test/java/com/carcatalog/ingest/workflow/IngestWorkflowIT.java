@@ -145,6 +145,31 @@ class IngestWorkflowIT {
     }
 
     @Test
+    void aSecondEventForAnAlreadyLoadedObjectLeavesTheFirstReportAlone() throws Exception {
+        Upload upload = upload("incoming/cars.csv", csv(YARIS, EV6));
+        IngestReport first = report(workflow(2).run("load-1", upload));
+
+        // The same object's event delivered again (a retried PUT): the object is already in processed/.
+        FinishResult duplicate = workflow(2).run("load-1-again", upload);
+
+        assertThat(duplicate.error()).isEqualTo("UploadRejected.NotFound");
+        assertThat(duplicate.cause()).contains("already handled by execution load-1");
+        assertThat(report(duplicate)).isEqualTo(first);
+        assertThat(keys(sourceBucket, "processed/")).containsExactly("processed/cars.csv");
+    }
+
+    @Test
+    void aDeletedUploadIsReportedAsNotFound() throws Exception {
+        Upload upload = upload("incoming/gone.csv", csv(YARIS));
+        s3.deleteObject(b -> b.bucket(sourceBucket).key("incoming/gone.csv"));
+
+        FinishResult finish = workflow(2).run("load-gone", upload);
+
+        assertThat(finish.error()).isEqualTo("UploadRejected.NotFound");
+        assertThat(report(finish).executionName()).isEqualTo("load-gone");
+    }
+
+    @Test
     void rerunningChunksAndTheAggregateOfOneLoadKeepsCountsExact() {
         LocalWorkflow workflow = workflow(2);
         Upload upload = upload("incoming/cars.csv", csv(YARIS, YARIS_CVT, EV6, GOLF, ENYAQ));

@@ -1,0 +1,129 @@
+package com.carcatalog.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The uploader's side of the local stack: put a file under {@code incoming/} in the source bucket,
+ * find the ingestion execution that the upload started (a new one, even when an earlier execution
+ * loaded the same key), wait for it to end, read the report and see where the file went.
+ */
+final class Uploads {
+
+    static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalStack stack;
+
+    Uploads(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /**
+     * Uploads {@code body} to {@code key} and waits for the execution it starts to end; fails if
+     * the one upload started more than one execution.
+     */
+    DescribeExecutionResponse load(String key, byte[] body) {
+        Set<String> before = executionArns();
+        put(key, body);
+        DescribeExecutionResponse execution = awaitEnd(awaitStart(key, before));
+        List<String> others = stack.ingestion().executions().stream()
+                .map(ExecutionListItem::executionArn)
+                .filter(arn -> !before.contains(arn) && !arn.equals(execution.executionArn()) && key.equals(inputKey(arn)))
+                .toList();
+        if (!others.isEmpty()) {
+            throw new AssertionError("one upload of " + key + " started " + (others.size() + 1) + " executions: "
+                    + execution.executionArn() + " and " + others);
+        }
+        return execution;
+    }
+
+    void put(String key, byte[] body) {
+        stack.s3().putObject(b -> b.bucket(stack.settings().sourceBucket()).key(key), RequestBody.fromBytes(body));
+    }
+
+    Set<String> executionArns() {
+        return stack.ingestion().executions().stream().map(ExecutionListItem::executionArn).collect(Collectors.toSet());
+    }
+
+    /** The ARN of the first execution, not among {@code before}, whose input is the upload of {@code key}. */
+    String awaitStart(String key, Set<String> before) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            for (ExecutionListItem execution : stack.ingestion().executions()) {
+                if (!before.contains(execution.executionArn()) && key.equals(inputKey(execution.executionArn()))) {
+                    return execution.executionArn();
+                }
+            }
+            pause(Duration.ofMillis(50));
+        }
+        throw new AssertionError("no ingestion execution started for " + key + " within 30 s");
+    }
+
+    DescribeExecutionResponse awaitEnd(String executionArn) {
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            DescribeExecutionResponse execution = describe(executionArn);
+            if (execution.status() != ExecutionStatus.RUNNING && execution.status() != ExecutionStatus.PENDING_REDRIVE) {
+                return execution;
+            }
+            pause(Duration.ofMillis(100));
+        }
+        throw new AssertionError(executionArn + " still running after " + RUN_TIMEOUT);
+    }
+
+    DescribeExecutionResponse describe(String executionArn) {
+        return stack.ingestion().sfn().describeExecution(b -> b.executionArn(executionArn));
+    }
+
+    /** The report of the last load of {@code incomingKey}: {@code reports/<path under incoming/>.json}. */
+    JsonNode report(String incomingKey) {
+        String reportKey = "reports/" + incomingKey.substring("incoming/".length()) + ".json";
+        try {
+            return JSON.readTree(stack.s3().getObjectAsBytes(b -> b.bucket(stack.settings().sourceBucket()).key(reportKey))
+                    .asByteArray());
+        } catch (NoSuchKeyException e) {
+            throw new AssertionError("no report at " + reportKey, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean exists(String key) {
+        try {
+            stack.s3().headObject(b -> b.bucket(stack.settings().sourceBucket()).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
+    }
+
+    private String inputKey(String executionArn) {
+        try {
+            return JSON.readTree(describe(executionArn).input()).path("key").asText(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
