@@ -11,10 +11,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The REST API's routes wired to the real query handlers, as API Gateway integrates them on AWS. */
-final class QueryRoutes {
+public final class QueryRoutes {
 
-    static final String CARS_FUNCTION = "fetchCarsData";
-    static final String FILTERS_FUNCTION = "fetchFilters";
+    public static final String CARS_FUNCTION = "fetchCarsData";
+    public static final String FILTERS_FUNCTION = "fetchFilters";
 
     private QueryRoutes() {
     }
@@ -23,8 +23,7 @@ final class QueryRoutes {
                                  DynamoDbClient dynamoDb, S3Client s3) {
         QuerySettings settings = QuerySettings.fromEnvironment(System.getenv(), catalog.staticBucket())
                 .withImageBaseUrl(imageBaseUrl)
-                .withMetricsEnabled(false);
-        settings = new QuerySettings(corsOrigin, settings.imageBaseUrl(), settings.pageTokenKey(), settings.metricsEnabled());
+                .withCorsAllowOrigin(corsOrigin);
         // Metrics off locally: EMF lines are CloudWatch's format, noise on a terminal.
         QueryMetrics metrics = QueryMetrics.disabled();
         return List.of(

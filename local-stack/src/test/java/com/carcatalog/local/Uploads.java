@@ -1,5 +1,6 @@
 package com.carcatalog.local;
 
+import com.carcatalog.ingest.UploadKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -40,8 +41,9 @@ final class Uploads {
         put(key, body);
         DescribeExecutionResponse execution = awaitEnd(awaitStart(key, before));
         List<String> others = stack.ingestion().executions().stream()
+                .filter(item -> !before.contains(item.executionArn()) && !item.executionArn().equals(execution.executionArn())
+                        && loads(item, key))
                 .map(ExecutionListItem::executionArn)
-                .filter(arn -> !before.contains(arn) && !arn.equals(execution.executionArn()) && key.equals(inputKey(arn)))
                 .toList();
         if (!others.isEmpty()) {
             throw new AssertionError("one upload of " + key + " started " + (others.size() + 1) + " executions: "
@@ -63,7 +65,7 @@ final class Uploads {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             for (ExecutionListItem execution : stack.ingestion().executions()) {
-                if (!before.contains(execution.executionArn()) && key.equals(inputKey(execution.executionArn()))) {
+                if (!before.contains(execution.executionArn()) && loads(execution, key)) {
                     return execution.executionArn();
                 }
             }
@@ -90,7 +92,7 @@ final class Uploads {
 
     /** The report of the last load of {@code incomingKey}: {@code reports/<path under incoming/>.json}. */
     JsonNode report(String incomingKey) {
-        String reportKey = "reports/" + incomingKey.substring("incoming/".length()) + ".json";
+        String reportKey = UploadKeys.report(incomingKey);
         try {
             return JSON.readTree(stack.s3().getObjectAsBytes(b -> b.bucket(stack.settings().sourceBucket()).key(reportKey))
                     .asByteArray());
@@ -110,12 +112,8 @@ final class Uploads {
         }
     }
 
-    private String inputKey(String executionArn) {
-        try {
-            return JSON.readTree(describe(executionArn).input()).path("key").asText(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private boolean loads(ExecutionListItem execution, String key) {
+        return stack.ingestion().uploadExecutions().sourceKey(execution).filter(key::equals).isPresent();
     }
 
     static void pause(Duration duration) {

@@ -10,6 +10,7 @@ import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
 import com.carcatalog.local.Cli;
+import com.carcatalog.local.QueryRoutes;
 import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.local.services.DynaliteServer;
 import com.carcatalog.local.services.S3ProxyServer;
@@ -214,7 +215,7 @@ public final class QueryBenchmark {
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withHttpMethod("GET").withPath("/cars").withResource("/cars")
                 .withMultiValueQueryStringParameters(query);
-        return handler.handleRequest(event, new LocalLambdaContext("fetchCarsData", Duration.ofSeconds(29)));
+        return handler.handleRequest(event, new LocalLambdaContext(QueryRoutes.CARS_FUNCTION, Duration.ofSeconds(29)));
     }
 
     private static double percentile(List<Long> nanos, int percentile) {

@@ -40,18 +40,19 @@ public final class IngestCommands implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int BAR_WIDTH = 30;
     private static final Duration WAIT_LIMIT = Duration.ofHours(2);
+    private static final Duration START_LIMIT = Duration.ofMinutes(1);
 
     private final S3Client s3;
     private final SfnClient sfn;
     private final String sourceBucket;
-    private final String stateMachineArn;
+    private final UploadExecutions executions;
     private final PrintStream out;
 
     private IngestCommands(S3Client s3, SfnClient sfn, String sourceBucket, String stateMachineArn, PrintStream out) {
         this.s3 = s3;
         this.sfn = sfn;
         this.sourceBucket = sourceBucket;
-        this.stateMachineArn = stateMachineArn;
+        this.executions = new UploadExecutions(sfn, stateMachineArn);
         this.out = out;
     }
 
@@ -84,7 +85,9 @@ public final class IngestCommands implements AutoCloseable {
         s3.putObject(b -> b.bucket(sourceBucket).key(key), RequestBody.fromFile(file));
         out.printf(Locale.ROOT, "Uploaded %s to s3://%s/%s (%,d bytes); waiting for the workflow...%n",
                 file, sourceBucket, key, Files.size(file));
-        ExecutionListItem execution = awaitStart(key, started);
+        ExecutionListItem execution = executions.awaitStarted(key, started, START_LIMIT)
+                .orElseThrow(() -> new IllegalStateException("no execution started for " + key + " within " + START_LIMIT
+                        + ": is the upload under " + UploadKeys.INCOMING + " and the local stack running?"));
         out.println("Execution " + execution.name());
         DescribeExecutionResponse finished = watch(execution.executionArn());
         out.println();
@@ -93,19 +96,6 @@ public final class IngestCommands implements AutoCloseable {
         report(key).ifPresentOrElse(this::printReport, () -> out.println("No report at " + UploadKeys.report(key)));
     }
 
-    private ExecutionListItem awaitStart(String key, Instant since) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Instant.now().isBefore(deadline)) {
-            for (ExecutionListItem execution : executionsNewestFirst()) {
-                if (!execution.startDate().isBefore(since.minusSeconds(1)) && key.equals(sourceKey(execution))) {
-                    return execution;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("no execution started for " + key + " within a minute: is the upload under "
-                + UploadKeys.INCOMING + " and the local stack running?");
-    }
 
     /** Draws the progress bar (chunks written of all chunks) until the execution ends. */
     private DescribeExecutionResponse watch(String executionArn) throws InterruptedException {
@@ -154,15 +144,15 @@ public final class IngestCommands implements AutoCloseable {
     }
 
     private void list() {
-        List<ExecutionListItem> executions = executionsNewestFirst();
-        if (executions.isEmpty()) {
+        List<ExecutionListItem> all = executions.all();
+        if (all.isEmpty()) {
             out.println("No executions yet.");
             return;
         }
         out.printf(Locale.ROOT, "%-19s  %-9s  %8s  %8s  %8s  %8s  %s%n", "started", "status", "rows", "loaded",
                 "present", "rejected", "upload (execution)");
-        for (ExecutionListItem execution : executions) {
-            String key = sourceKey(execution);
+        for (ExecutionListItem execution : all) {
+            String key = executions.sourceKey(execution).orElse(null);
             JsonNode totals = key == null ? null : report(key).map(report -> report.path("totals")).orElse(null);
             out.printf(Locale.ROOT, "%-19s  %-9s  %8s  %8s  %8s  %8s  %s (%s)%n", TIME.format(execution.startDate()),
                     execution.statusAsString(), count(totals, "rows"), count(totals, "loaded"),
@@ -174,19 +164,7 @@ public final class IngestCommands implements AutoCloseable {
         return totals == null || !totals.has(field) ? "-" : String.format(Locale.ROOT, "%,d", totals.get(field).asLong());
     }
 
-    private List<ExecutionListItem> executionsNewestFirst() {
-        return sfn.listExecutionsPaginator(b -> b.stateMachineArn(stateMachineArn)).executions().stream().toList();
-    }
 
-    private String sourceKey(ExecutionListItem execution) {
-        try {
-            String input = sfn.describeExecution(b -> b.executionArn(execution.executionArn())).input();
-            JsonNode key = JSON.readTree(input).get("key");
-            return key == null ? null : key.asText();
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     private Optional<JsonNode> report(String sourceKey) {
         try {

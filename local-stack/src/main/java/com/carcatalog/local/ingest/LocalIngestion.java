@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * The ingestion path of the local stack, wired as on AWS: an object created under
@@ -44,11 +43,13 @@ public final class LocalIngestion implements AutoCloseable {
     private final LocalStepFunctions stepFunctions;
     private final SfnClient sfn;
     private final String stateMachineArn;
+    private final UploadExecutions executions;
 
     private LocalIngestion(LocalStepFunctions stepFunctions, SfnClient sfn, String stateMachineArn) {
         this.stepFunctions = stepFunctions;
         this.sfn = sfn;
         this.stateMachineArn = stateMachineArn;
+        this.executions = new UploadExecutions(sfn, stateMachineArn);
     }
 
     /**
@@ -101,24 +102,15 @@ public final class LocalIngestion implements AutoCloseable {
      * returns it; empty if none ended within {@code timeout}.
      */
     public Optional<ExecutionListItem> awaitExecution(String key, Instant since, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ExecutionListItem execution : executions()) {
-                if (execution.startDate().isBefore(since.minusSeconds(1)) || execution.status() == ExecutionStatus.RUNNING) {
-                    continue;
-                }
-                String input = sfn.describeExecution(b -> b.executionArn(execution.executionArn())).input();
-                if (input != null && input.contains("\"" + key.replace("\"", "\\\"") + "\"")) {
-                    return Optional.of(execution);
-                }
-            }
-            pause();
-        }
-        return Optional.empty();
+        return executions.awaitEnded(key, since, timeout);
     }
 
     public List<ExecutionListItem> executions() {
-        return sfn.listExecutionsPaginator(b -> b.stateMachineArn(stateMachineArn)).executions().stream().toList();
+        return executions.all();
+    }
+
+    public UploadExecutions uploadExecutions() {
+        return executions;
     }
 
     public String stateMachineArn() {
@@ -133,14 +125,6 @@ public final class LocalIngestion implements AutoCloseable {
         return sfn;
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an ingestion", e);
-        }
-    }
 
     @Override
     public void close() {

@@ -48,6 +48,10 @@ public record QuerySettings(String corsAllowOrigin, String imageBaseUrl, String 
         return new QuerySettings(corsAllowOrigin, url, pageTokenKey, metricsEnabled);
     }
 
+    public QuerySettings withCorsAllowOrigin(String origin) {
+        return new QuerySettings(origin, imageBaseUrl, pageTokenKey, metricsEnabled);
+    }
+
     public QuerySettings withMetricsEnabled(boolean enabled) {
         return new QuerySettings(corsAllowOrigin, imageBaseUrl, pageTokenKey, enabled);
     }
