@@ -3,7 +3,10 @@ package com.carcatalog.ingest;
 import java.util.Locale;
 
 /**
- * The one description of the source bucket's layout: uploads arrive under {@code incoming/}, end
+ * The one description of the source bucket's layout: uploads arrive under {@code incoming/}
+ * (under {@code incoming/remove/} to remove cars, {@code incoming/replace/} to replace the
+ * catalog, {@code incoming/replace/force/} to replace it past the safety guard; see
+ * {@link UploadMode}), end
  * under {@code processed/} or {@code failed/} with a report under {@code reports/}, and every file
  * an execution produces on the way lives under {@code staging/<executionName>/} (deterministic
  * keys, so a rerun overwrites instead of duplicating).
@@ -11,6 +14,9 @@ import java.util.Locale;
 public final class UploadKeys {
 
     public static final String INCOMING = "incoming/";
+    public static final String REMOVE = INCOMING + "remove/";
+    public static final String REPLACE = INCOMING + "replace/";
+    public static final String FORCED_REPLACE = REPLACE + "force/";
     public static final String PROCESSED = "processed/";
     public static final String FAILED = "failed/";
     public static final String REPORTS = "reports/";
@@ -21,6 +27,11 @@ public final class UploadKeys {
 
     public static boolean isIncoming(String key) {
         return key.startsWith(INCOMING) && key.length() > INCOMING.length() && !key.endsWith("/");
+    }
+
+    /** Whether a replacement was put where it may remove more than the guard allows. */
+    public static boolean isForced(String key) {
+        return key.startsWith(FORCED_REPLACE);
     }
 
     /** The key below {@code incoming/} (the whole key for an object elsewhere). */
@@ -51,6 +62,21 @@ public final class UploadKeys {
 
     public static String rejected(String executionName) {
         return staging(executionName) + "rejected.json";
+    }
+
+    /** The cars a removal chunk found stored, kept so a retry removes and counts exactly those. */
+    public static String removalPlan(String executionName, int chunk) {
+        return staging(executionName) + "plans/chunk-" + String.format(Locale.ROOT, "%05d", chunk) + ".jsonl";
+    }
+
+    /** A chunk of a replacement's changes: {@code kind} is {@code add} or {@code remove}. */
+    public static String changeChunk(String executionName, String kind, int number) {
+        return staging(executionName) + "changes/" + kind + "-" + String.format(Locale.ROOT, "%05d", number) + ".jsonl";
+    }
+
+    /** The manifest of a replacement's change chunks. */
+    public static String changeManifest(String executionName) {
+        return staging(executionName) + "changes/manifest.json";
     }
 
     /** Where the Distributed Map's ResultWriter puts {@code <mapRunId>/manifest.json} and the result files. */

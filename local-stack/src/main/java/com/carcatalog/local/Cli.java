@@ -1,14 +1,18 @@
 package com.carcatalog.local;
 
+import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.local.bench.IngestBenchmark;
 import com.carcatalog.local.bench.QueryBenchmark;
 import com.carcatalog.local.ingest.IngestCommands;
+import com.carcatalog.local.ingest.VerifyCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code bin/catalog}: the local stack's command line. Each command is one method; options are
@@ -34,8 +38,18 @@ public final class Cli {
               ingest FILE      Upload FILE (CSV, ZIP of CSVs and images, or one image) to the running stack's
                                source bucket under incoming/, show the workflow's progress, then its report.
                 --key KEY            the object key (default: incoming/<file name>)
+              remove FILE      Remove the cars listed in FILE (same columns as a load): uploads it under
+                               incoming/remove/ and watches like ingest. Cars not in the catalog are reported.
+              replace FILE     Make the catalog exactly the cars of FILE (CSV or ZIP): uploads it under
+                               incoming/replace/ and watches like ingest. Refused when rows are rejected or
+                               more than half of the catalog would go (REPLACE_MAX_REMOVED_PERCENT).
+                --force              upload under incoming/replace/force/: no such refusal
               executions       List the ingestion executions of the running stack with status and counts.
-                (ingest and executions also take --s3-port N and --stepfunctions-port N)
+                (ingest, remove, replace and executions also take --s3-port N and --stepfunctions-port N)
+              verify           Recount the cars table and compare every value's count with the filter table;
+                               exit status 1 when they differ.
+                --repair             take the catalog lease and write the exact counts
+                --dynamodb-port N    the running stack's dynalite (default: 8000)
               bench-query      Query benchmark (see README, Performance)
                 --rows N --queries N --limit N --seed S
               bench-ingest     Ingestion benchmark (see README, Performance)
@@ -66,6 +80,11 @@ public final class Cli {
             switch (command) {
                 case "start" -> start(arguments);
                 case "ingest" -> IngestCommands.ingest(arguments, out);
+                case "remove" -> IngestCommands.remove(arguments, out);
+                case "replace" -> IngestCommands.replace(arguments, out);
+                case "verify" -> {
+                    return verify(arguments);
+                }
                 case "executions" -> IngestCommands.executions(arguments, out);
                 case "bench-query" -> QueryBenchmark.run(root, arguments, out);
                 case "bench-ingest" -> IngestBenchmark.run(root, arguments, out);
@@ -104,6 +123,23 @@ public final class Cli {
             }
         }
         launch(settings.withPorts(ports));
+    }
+
+    private int verify(Deque<String> arguments) throws InterruptedException {
+        boolean repair = false;
+        int dynamoDbPort = LocalStackSettings.Ports.DEFAULTS.dynamoDb();
+        while (!arguments.isEmpty()) {
+            String option = arguments.removeFirst();
+            switch (option) {
+                case "--repair" -> repair = true;
+                case "--dynamodb-port" -> dynamoDbPort = port(option, arguments);
+                default -> throw new UsageException("unknown option '" + option + "' for verify");
+            }
+        }
+        CatalogConfig catalog = VerifyCommand.localCatalog(dynamoDbPort);
+        try (DynamoDbClient dynamoDb = VerifyCommand.client(catalog)) {
+            return new VerifyCommand(catalog, dynamoDb, Duration.ofMinutes(2), out).run(repair);
+        }
     }
 
     private void launch(LocalStackSettings settings) throws InterruptedException {

@@ -94,7 +94,7 @@ public final class LocalStack implements AutoCloseable {
 
         ingestion = remember(LocalIngestion.start(settings.ports().stepFunctions(),
                 settings.data().map(dir -> dir.resolve("stepfunctions")).orElse(null), catalogConfig(),
-                settings.sourceBucket(), settings.writeConcurrency(), s3, dynamoDb, notifications));
+                settings.sourceBucket(), settings.writeConcurrency(), settings.changes(), s3, dynamoDb, notifications));
         api = remember(ApiGatewayEmulator.start(settings.ports().api(), settings.corsOrigin(), routes()));
 
         if (created && settings.testDataFolder().isPresent()) {

@@ -1,6 +1,7 @@
 package com.carcatalog.local;
 
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.ChangeSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param testData         folder with {@code cars.csv} and {@code images/}, uploaded to the source
  *                         bucket when the catalog is new; {@code null} starts empty
  * @param writeConcurrency the workflow's Distributed Map MaxConcurrency (chunks written at once)
+ * @param changes          the catalog lease's lifetime and the replacement guard
  */
 public record LocalStackSettings(Path dataDirectory, Path testData, Ports ports, String corsOrigin,
-                                 int writeConcurrency, String carsTable, String filterTable,
+                                 int writeConcurrency, ChangeSettings changes, String carsTable, String filterTable,
                                  String sourceBucket, String staticBucket) {
 
     /** Where each local service listens. */
@@ -30,7 +32,7 @@ public record LocalStackSettings(Path dataDirectory, Path testData, Ports ports,
     /** Everything in memory on free ports with the default names: for tests. */
     public static LocalStackSettings ephemeral(Path testData) {
         return new LocalStackSettings(null, testData, Ports.ANY_FREE, "*", DEFAULT_WRITE_CONCURRENCY,
-                CatalogConfig.DEFAULT_CARS_TABLE, CatalogConfig.DEFAULT_FILTER_TABLE,
+                ChangeSettings.fromEnvironment(System.getenv()), CatalogConfig.DEFAULT_CARS_TABLE, CatalogConfig.DEFAULT_FILTER_TABLE,
                 CatalogConfig.DEFAULT_SOURCE_BUCKET, CatalogConfig.DEFAULT_STATIC_BUCKET);
     }
 
@@ -43,27 +45,32 @@ public record LocalStackSettings(Path dataDirectory, Path testData, Ports ports,
     }
 
     public LocalStackSettings withPorts(Ports newPorts) {
-        return new LocalStackSettings(dataDirectory, testData, newPorts, corsOrigin, writeConcurrency, carsTable,
+        return new LocalStackSettings(dataDirectory, testData, newPorts, corsOrigin, writeConcurrency, changes, carsTable,
                 filterTable, sourceBucket, staticBucket);
     }
 
     public LocalStackSettings withDataDirectory(Path directory) {
-        return new LocalStackSettings(directory, testData, ports, corsOrigin, writeConcurrency, carsTable, filterTable,
+        return new LocalStackSettings(directory, testData, ports, corsOrigin, writeConcurrency, changes, carsTable, filterTable,
                 sourceBucket, staticBucket);
     }
 
     public LocalStackSettings withTestData(Path folder) {
-        return new LocalStackSettings(dataDirectory, folder, ports, corsOrigin, writeConcurrency, carsTable, filterTable,
+        return new LocalStackSettings(dataDirectory, folder, ports, corsOrigin, writeConcurrency, changes, carsTable, filterTable,
                 sourceBucket, staticBucket);
     }
 
     public LocalStackSettings withCorsOrigin(String origin) {
-        return new LocalStackSettings(dataDirectory, testData, ports, origin, writeConcurrency, carsTable, filterTable,
+        return new LocalStackSettings(dataDirectory, testData, ports, origin, writeConcurrency, changes, carsTable, filterTable,
                 sourceBucket, staticBucket);
     }
 
+    public LocalStackSettings withChanges(ChangeSettings newChanges) {
+        return new LocalStackSettings(dataDirectory, testData, ports, corsOrigin, writeConcurrency, newChanges, carsTable,
+                filterTable, sourceBucket, staticBucket);
+    }
+
     public LocalStackSettings withWriteConcurrency(int concurrency) {
-        return new LocalStackSettings(dataDirectory, testData, ports, corsOrigin, concurrency, carsTable, filterTable,
+        return new LocalStackSettings(dataDirectory, testData, ports, corsOrigin, concurrency, changes, carsTable, filterTable,
                 sourceBucket, staticBucket);
     }
 }

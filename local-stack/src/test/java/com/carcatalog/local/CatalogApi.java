@@ -38,18 +38,64 @@ final class CatalogApi {
 
     /** Every car {@code GET /cars} returns, following {@code nextToken} to the last page, by {@code ID}. */
     SortedMap<String, Car> allCars() {
+        return cars("");
+    }
+
+    /**
+     * Every car {@code GET /cars?<query>} returns (a query string without {@code ?}, values
+     * encoded), following {@code nextToken} to the last page, by {@code ID}; a car returned twice fails.
+     */
+    SortedMap<String, Car> cars(String query) {
         SortedMap<String, Car> cars = new TreeMap<>();
-        String token = null;
-        int pages = 0;
-        do {
-            JsonNode page = get("/cars?limit=1000" + (token == null ? "" : "&nextToken=" + encode(token)));
-            for (JsonNode car : page.get("results")) {
-                Car previous = cars.put(car.get("ID").asText(), carOf(car));
-                assertThat(previous).as("car %s returned twice", car.get("ID")).isNull();
-            }
-            token = page.hasNonNull("nextToken") ? page.get("nextToken").asText() : null;
-        } while (token != null && ++pages < MAX_PAGES);
+        Pages pages = pages(query, 1000);
+        while (pages.hasNext()) {
+            pages.next().forEach((id, car) -> assertThat(cars.put(id, car)).as("car %s returned twice", id).isNull());
+        }
         return cars;
+    }
+
+    /** The pages of {@code GET /cars?<query>} one at a time, so a test can change the catalog between two. */
+    Pages pages(String query, int limit) {
+        return new Pages(query, limit);
+    }
+
+    /** The pages of one result, fetched on demand. */
+    final class Pages {
+        private final String query;
+        private final int limit;
+        private String token;
+        private boolean started;
+        private int fetched;
+
+        private Pages(String query, int limit) {
+            this.query = query;
+            this.limit = limit;
+        }
+
+        boolean hasNext() {
+            return !started || token != null && fetched < MAX_PAGES;
+        }
+
+        /** The next page's cars by {@code ID}. */
+        SortedMap<String, Car> next() {
+            StringBuilder path = new StringBuilder("/cars?limit=").append(limit);
+            if (!query.isEmpty()) {
+                path.append('&').append(query);
+            }
+            if (token != null) {
+                path.append("&nextToken=").append(encode(token));
+            }
+            JsonNode page = get(path.toString());
+            started = true;
+            fetched++;
+            SortedMap<String, Car> cars = new TreeMap<>();
+            for (JsonNode car : page.get("results")) {
+                cars.put(car.get("ID").asText(), carOf(car));
+            }
+            assertThat(cars).as("a page holds each car once").hasSize(page.get("results").size());
+            token = page.hasNonNull("nextToken") ? page.get("nextToken").asText() : null;
+            return cars;
+        }
     }
 
     /** {@code GET /filters}, by column name. */

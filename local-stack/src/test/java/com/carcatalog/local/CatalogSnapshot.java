@@ -5,6 +5,7 @@ import com.carcatalog.core.car.Column;
 import com.carcatalog.core.item.CarItems;
 import com.carcatalog.core.item.FilterColumn;
 import com.carcatalog.core.item.StoredCar;
+import com.carcatalog.core.schema.FilterTable;
 import java.util.Collection;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -52,6 +53,29 @@ record CatalogSnapshot(SortedMap<String, Car> cars, SortedMap<String, SortedMap<
         return new CatalogSnapshot(allCars, allCounts);
     }
 
+    /** This catalog after removing {@code removed} from it: only the cars it holds are taken out and uncounted. */
+    CatalogSnapshot minus(Collection<Car> removed) {
+        SortedMap<String, Car> allCars = new TreeMap<>(cars);
+        SortedMap<String, SortedMap<String, Long>> allCounts = new TreeMap<>();
+        counts.forEach((column, perValue) -> allCounts.put(column, new TreeMap<>(perValue)));
+        for (Car car : removed) {
+            if (allCars.remove(car.key().id()) != null) {
+                Column.all().forEach(column -> {
+                    SortedMap<String, Long> values = allCounts.get(column.attributeName());
+                    if (values.merge(car.value(column), -1L, Long::sum) == 0) {
+                        values.remove(car.value(column));
+                    }
+                });
+            }
+        }
+        return new CatalogSnapshot(allCars, allCounts);
+    }
+
+    /** What the cars table holds, counted: what the filter table must say. */
+    CatalogSnapshot recounted() {
+        return expectedFor(cars.values());
+    }
+
     /** The cars table and the filter table as they are now. */
     static CatalogSnapshot read(LocalStack stack) {
         return new CatalogSnapshot(storedCars(stack.dynamoDb(), stack.settings().carsTable()),
@@ -78,15 +102,18 @@ record CatalogSnapshot(SortedMap<String, Car> cars, SortedMap<String, SortedMap<
     }
 
     /**
-     * Every column of the catalog, empty when the filter table has no item for it; a value in the
-     * set without a count reads as count 0 (see {@link FilterColumn#fromItem}).
+     * Every column of the catalog, empty when the filter table has no item for it; every value the
+     * item holds, a value in the set without a count as 0 (see {@link FilterColumn#fromItem}), so a
+     * value left behind without cars makes the snapshot differ from {@link #expectedFor}.
      */
     private static SortedMap<String, SortedMap<String, Long>> filterCounts(DynamoDbClient dynamoDb, String table) {
         SortedMap<String, SortedMap<String, Long>> counts = new TreeMap<>();
         Column.all().forEach(column -> counts.put(column.attributeName(), new TreeMap<>()));
         dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(item -> {
             FilterColumn column = FilterColumn.fromItem(item);
-            counts.put(column.column(), new TreeMap<>(column.counts()));
+            if (FilterTable.isColumnItem(column.column())) {
+                counts.put(column.column(), new TreeMap<>(column.counts()));
+            }
         });
         return counts;
     }

@@ -1,20 +1,27 @@
 package com.carcatalog.local;
 
+import com.carcatalog.core.car.Car;
+import com.carcatalog.core.car.Column;
 import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.local.testdata.CarCatalogGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 
 /**
  * The uploader's side of the local stack: put a file under {@code incoming/} in the source bucket,
@@ -74,6 +81,46 @@ final class Uploads {
         throw new AssertionError("no ingestion execution started for " + key + " within 30 s");
     }
 
+    /**
+     * Uploads {@code body} to {@code key} and stops DynamoDB once the load has written its first
+     * chunk, so the load fails mid-way; DynamoDB is back when this returns.
+     *
+     * @return the failed execution's ARN
+     */
+    String failMidLoad(String key, byte[] body) {
+        Set<String> earlierRuns = executionArns();
+        put(key, body);
+        String run = awaitStart(key, earlierRuns);
+        awaitChunksWritten(run, 1);
+        stack.dynamoDbServer().stop();
+        DescribeExecutionResponse failed = awaitEnd(run);
+        stack.dynamoDbServer().restart();
+        if (failed.status() != ExecutionStatus.FAILED) {
+            throw new AssertionError(run + " should have failed without DynamoDB, but ended " + failed.status());
+        }
+        return run;
+    }
+
+    /** Waits until the execution's map run has written at least {@code chunks} chunks, and not all of them. */
+    void awaitChunksWritten(String executionArn, long chunks) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            List<MapRunListItem> runs = stack.ingestion().sfn().listMapRuns(b -> b.executionArn(executionArn)).mapRuns();
+            if (!runs.isEmpty()) {
+                DescribeMapRunResponse run = stack.ingestion().sfn().describeMapRun(b -> b.mapRunArn(runs.get(0).mapRunArn()));
+                if (run.itemCounts().succeeded() >= run.itemCounts().total()) {
+                    throw new AssertionError("all chunks of " + executionArn + " were written while waiting to stop DynamoDB:"
+                            + " the file is too small for this test");
+                }
+                if (run.itemCounts().succeeded() >= chunks) {
+                    return;
+                }
+            }
+            pause(Duration.ofMillis(20));
+        }
+        throw new AssertionError("no chunk of " + executionArn + " was written within 60 s");
+    }
+
     DescribeExecutionResponse awaitEnd(String executionArn) {
         Instant deadline = Instant.now().plus(RUN_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -114,6 +161,28 @@ final class Uploads {
 
     private boolean loads(ExecutionListItem execution, String key) {
         return stack.ingestion().uploadExecutions().sourceKey(execution).filter(key::equals).isPresent();
+    }
+
+    /** A catalog CSV of these rows under the standard header, quoted as RFC 4180 asks. */
+    static byte[] csv(List<List<String>> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", CarCatalogGenerator.header())).append('\n');
+        for (List<String> row : rows) {
+            out.append(row.stream().map(Uploads::field).collect(Collectors.joining(","))).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<Car> cars(List<List<String>> rows) {
+        return rows.stream().map(row -> Car.of(row.toArray(String[]::new))).toList();
+    }
+
+    /** The rows of these cars, in catalog column order. */
+    static List<List<String>> rows(Collection<Car> cars) {
+        return cars.stream().map(car -> Column.all().stream().map(car::value).toList()).toList();
+    }
+
+    private static String field(String value) {
+        return value.matches("[^\",\r\n]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     static void pause(Duration duration) {

@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One item of the filter table: the distinct values of a column and how many cars have each.
- * A value whose count is unknown (loaded by an older writer) has count 0.
+ * One item of the filter table: the values of a column and how many cars have each, exactly as
+ * stored. A value in the set without a count reads as 0. Clients are offered only
+ * {@link #listed()} values: a value is listed exactly when its count is above zero.
  */
 public record FilterColumn(String column, SortedMap<String, Long> counts) {
 
@@ -30,15 +31,13 @@ public record FilterColumn(String column, SortedMap<String, Long> counts) {
         }
         item.forEach((attribute, value) -> {
             if (attribute.startsWith(FilterTable.COUNT_PREFIX) && value.n() != null) {
-                String filterValue = attribute.substring(FilterTable.COUNT_PREFIX.length());
-                if (counts.containsKey(filterValue)) {
-                    counts.put(filterValue, Long.parseLong(value.n()));
-                }
+                counts.put(attribute.substring(FilterTable.COUNT_PREFIX.length()), Long.parseLong(value.n()));
             }
         });
         return new FilterColumn(column.s(), counts);
     }
 
+    /** The item that holds exactly these values and counts (no markers). */
     public Map<String, AttributeValue> toItem() {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(FilterTable.HASH_KEY, AttributeValue.builder().s(column).build());
@@ -50,6 +49,17 @@ public record FilterColumn(String column, SortedMap<String, Long> counts) {
         return item;
     }
 
+    /** The values clients may filter by: those with a count above zero. */
+    public SortedMap<String, Long> listed() {
+        SortedMap<String, Long> listed = new TreeMap<>();
+        counts.forEach((value, count) -> {
+            if (count > 0) {
+                listed.put(value, count);
+            }
+        });
+        return listed;
+    }
+
     /** Cars with this value, or 0 when the value is not in the column. */
     public long count(String value) {
         return counts.getOrDefault(value, 0L);
@@ -57,6 +67,6 @@ public record FilterColumn(String column, SortedMap<String, Long> counts) {
 
     /** Cars in the table as far as this column knows: every car has exactly one value per column. */
     public long total() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        return listed().values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 class FilterItemsTest {
@@ -18,6 +19,18 @@ class FilterItemsTest {
         assertThat(back).isEqualTo(fuel);
         assertThat(back.total()).isEqualTo(5);
         assertThat(back.count("Petrol")).isZero();
+    }
+
+    @Test
+    void onlyValuesThatCarsHaveAreListedWhileTheStoredCountsStayVisible() {
+        Map<String, AttributeValue> item =
+                new FilterColumn("fuel", new TreeMap<>(Map.of("Diesel", 3L, "Hydrogen", 0L, "LPG", -1L))).toItem();
+
+        FilterColumn column = FilterColumn.fromItem(item);
+
+        assertThat(column.counts()).containsExactly(Map.entry("Diesel", 3L), Map.entry("Hydrogen", 0L), Map.entry("LPG", -1L));
+        assertThat(column.listed()).containsExactly(Map.entry("Diesel", 3L));
+        assertThat(column.total()).isEqualTo(3);
     }
 
     @Test

@@ -2,11 +2,15 @@ package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.filters.AggregateResult;
 import com.carcatalog.ingest.filters.FilterAggregator;
 import com.carcatalog.ingest.filters.MapRunResults;
+import com.carcatalog.ingest.lease.CatalogLease;
+import com.carcatalog.ingest.lease.LeaseToken;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Task AggregateFilters: adds the load's new-car counts to the filter table, at most once.
- * Input {@code {"executionName", "results": {"bucket", "key"}}} (the map's ResultWriter manifest);
+ * Task AggregateFilters: applies the change's count changes to the filter table, at most once,
+ * and publishes the next catalog generation. Input {@code {"executionName", "lease", "results":
+ * {"bucket", "key"}}} (the map's ResultWriter manifest; null when the change wrote no chunk);
  * output {@link AggregateResult}.
  */
 public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersHandler.Input, AggregateResult> {
@@ -23,32 +28,40 @@ public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersH
     /**
      * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
      * MapRunResults reads the Distributed Map's result files (its ResultWriter writes under
-     * staging/); FilterAggregator adds the counts with UpdateItem.
+     * staging/); FilterAggregator changes the counts with UpdateItem and reads a column back
+     * (GetItem) to take out values without cars; CatalogLease marks and publishes (UpdateItem).
      */
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
             new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregateFiltersHandler.class);
 
-    /** The task's input. */
-    public record Input(String executionName, S3Location results) {
+    /**
+     * The task's input.
+     *
+     * @param results the Distributed Map's result manifest, or null when the change wrote no chunk
+     */
+    public record Input(String executionName, LeaseToken lease, S3Location results) {
     }
 
     private final FilterAggregator aggregator;
 
     public AggregateFiltersHandler() {
-        this(CatalogConfig.fromEnvironment(System.getenv()));
+        this(CatalogConfig.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()));
     }
 
-    private AggregateFiltersHandler(CatalogConfig config) {
-        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()));
+    private AggregateFiltersHandler(CatalogConfig config, ChangeSettings changes) {
+        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()), changes, Clock.systemUTC());
     }
 
-    public AggregateFiltersHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb) {
+    public AggregateFiltersHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
+                                   Clock clock) {
         super(Input.class);
-        this.aggregator = new FilterAggregator(new MapRunResults(s3), dynamoDb, config.filterTable());
+        this.aggregator = new FilterAggregator(new MapRunResults(s3), dynamoDb, config.filterTable(),
+                new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl()));
     }
 
     @Override
@@ -58,9 +71,11 @@ public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersH
 
     @Override
     protected AggregateResult process(Input input) {
-        AggregateResult result = aggregator.aggregate(input.executionName(), require(input.results(), "results"));
-        LOG.info("Filters updated from {} chunks: {} new cars, {} already present; {} count updates applied, {} already applied",
-                result.chunks(), result.newCars(), result.alreadyPresent(), result.updatesApplied(), result.updatesAlreadyApplied());
+        AggregateResult result = aggregator.aggregate(input.executionName(), require(input.lease(), "lease"), input.results());
+        LOG.info("Filters updated from {} chunks: {} new cars, {} already present, {} removed, {} not present; {} count"
+                        + " updates applied, {} already applied; generation {} published", result.chunks(), result.newCars(),
+                result.alreadyPresent(), result.removed(), result.notPresent(), result.updatesApplied(),
+                result.updatesAlreadyApplied(), result.generation());
         return result;
     }
 }

@@ -2,12 +2,14 @@ package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.filters.AggregateResult;
+import com.carcatalog.ingest.lease.CatalogLease;
 import com.carcatalog.ingest.parse.ParseResult;
+import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.report.FinishResult;
-import com.carcatalog.ingest.report.IngestReport;
 import com.carcatalog.ingest.report.LoadFinisher;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.time.Clock;
@@ -18,10 +20,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Task FinishLoad, both ends of the workflow: after a load ({@code outcome: "LOADED"}, with the
- * parse and aggregate outputs) and for a rejected upload ({@code outcome: "REJECTED"}, with the
- * validation output). Writes the report, moves the upload, publishes metrics. Output
- * {@link FinishResult}; for a rejection its {@code error} and {@code cause} become the execution's.
+ * Task FinishLoad, every end of the workflow: after a change ({@code outcome: "LOADED"}, with the
+ * parse, plan and aggregate outputs), for a rejected upload ({@code outcome: "REJECTED"}, with the
+ * validation output) and for a replacement the plan refused ({@code outcome: "REFUSED"}, with the
+ * parse and plan outputs). Writes the report, moves the upload, gives the catalog lease back,
+ * publishes metrics. Output {@link FinishResult}; for a rejection or refusal its {@code error} and
+ * {@code cause} become the execution's.
  */
 public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input, FinishResult> {
 
@@ -29,7 +33,8 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
      * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
      * LoadFinisher reads the rejected list from staging/, writes the report, and forgets the count
      * markers (UpdateItem); ObjectMover copies the uploaded version to processed/ or failed/, deletes
-     * it from incoming/, and heads the target to recognise a finished move (404 needs ListBucket).
+     * it from incoming/, and heads the target to recognise a finished move (404 needs ListBucket);
+     * CatalogLease releases the lease (UpdateItem, GetItem to recognise a release already done).
      */
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
@@ -44,38 +49,42 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
             new AwsPermission("s3:PutObject", AwsPermission.sourceObjects(UploadKeys.REPORTS)),
             new AwsPermission("s3:ListBucket", AwsPermission.SOURCE_BUCKET),
             new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
     private static final Logger LOG = LoggerFactory.getLogger(FinishLoadHandler.class);
 
     public static final String LOADED = "LOADED";
     public static final String REJECTED = "REJECTED";
+    public static final String REFUSED = "REFUSED";
 
     /**
      * The task's input.
      *
      * @param startedAt the execution's start ({@code $$.Execution.StartTime}), for the report's timings
-     * @param outcome   {@value #LOADED} or {@value #REJECTED}
+     * @param outcome   {@value #LOADED}, {@value #REJECTED} or {@value #REFUSED}
      */
     public record Input(String executionName, Upload upload, String startedAt, String outcome,
-                        ValidationResult validation, ParseResult parse, AggregateResult aggregate) {
+                        ValidationResult validation, ParseResult parse, ChangePlan plan, AggregateResult aggregate) {
     }
 
     private final LoadFinisher finisher;
     private final LoadMetrics metrics;
 
     public FinishLoadHandler() {
-        this(CatalogConfig.fromEnvironment(System.getenv()));
+        this(CatalogConfig.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()));
     }
 
-    private FinishLoadHandler(CatalogConfig config) {
-        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()), Clock.systemUTC(),
+    private FinishLoadHandler(CatalogConfig config, ChangeSettings changes) {
+        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()), changes, Clock.systemUTC(),
                 LoadMetrics.fromEnvironment(System.getenv()));
     }
 
-    public FinishLoadHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, Clock clock, LoadMetrics metrics) {
+    public FinishLoadHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes, Clock clock,
+                             LoadMetrics metrics) {
         super(Input.class);
-        this.finisher = new LoadFinisher(s3, dynamoDb, config.filterTable(), clock);
+        this.finisher = new LoadFinisher(s3, dynamoDb, config.filterTable(),
+                new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl()), clock);
         this.metrics = metrics;
     }
 
@@ -88,22 +97,18 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
     protected FinishResult process(Input input) {
         Upload upload = require(input.upload(), "upload");
         String outcome = require(input.outcome(), "outcome");
-        FinishResult result;
-        IngestReport.Totals totals;
-        if (REJECTED.equals(outcome)) {
-            result = finisher.finishRejected(input.executionName(), upload, input.startedAt(), require(input.validation(), "validation"));
-            totals = new IngestReport.Totals(0, 0, 0, 0, 0, 0, 0);
-        } else if (LOADED.equals(outcome)) {
-            ParseResult parse = require(input.parse(), "parse");
-            AggregateResult aggregate = input.aggregate() == null ? AggregateResult.nothing() : input.aggregate();
-            result = finisher.finishLoaded(input.executionName(), upload, input.startedAt(), parse, aggregate);
-            totals = new IngestReport.Totals(parse.totals().rows(), aggregate.newCars(), aggregate.alreadyPresent(),
-                    parse.totals().duplicatesInFile(), parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped());
-        } else {
-            throw new IllegalArgumentException("outcome must be " + LOADED + " or " + REJECTED + ", got '" + outcome + "'");
-        }
-        metrics.loadFinished(result.status(), totals);
-        LOG.info("Load of {} finished: {}; report {}; upload {} ({})", upload.location(), result.status(), result.report(),
+        FinishResult result = switch (outcome) {
+            case REJECTED -> finisher.finishRejected(input.executionName(), upload, instant(input.startedAt()),
+                    require(input.validation(), "validation"));
+            case REFUSED -> finisher.finishRefused(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
+                    require(input.plan(), "plan"));
+            case LOADED -> finisher.finishLoaded(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
+                    input.aggregate() == null ? AggregateResult.nothing() : input.aggregate(), require(input.plan(), "plan"));
+            default -> throw new IllegalArgumentException("outcome must be " + LOADED + ", " + REJECTED + " or " + REFUSED
+                    + ", got '" + outcome + "'");
+        };
+        metrics.loadFinished(result.status(), result.totals());
+        LOG.info("Change by {} finished: {}; report {}; upload {} ({})", upload.location(), result.status(), result.report(),
                 result.movedTo(), result.moveOutcome());
         return result;
     }

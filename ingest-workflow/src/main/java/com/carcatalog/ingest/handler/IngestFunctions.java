@@ -12,6 +12,7 @@ import java.util.Optional;
 public enum IngestFunctions {
     VALIDATE_UPLOAD("ValidateUpload", ValidateUploadHandler.class),
     PARSE_UPLOAD("ParseUpload", ParseUploadHandler.class),
+    PLAN_CHANGES("PlanChanges", PlanChangesHandler.class),
     WRITE_CHUNK("WriteChunk", WriteChunkHandler.class),
     AGGREGATE_FILTERS("AggregateFilters", AggregateFiltersHandler.class),
     FINISH_LOAD("FinishLoad", FinishLoadHandler.class),

@@ -54,6 +54,8 @@ public interface LoadMetrics {
                 metrics.addMetric("RowsDuplicatedInFile", totals.duplicatesInFile(), MetricUnit.COUNT);
                 metrics.addMetric("RowsRejected", totals.rejected(), MetricUnit.COUNT);
                 metrics.addMetric("ImagesCopied", totals.imagesCopied(), MetricUnit.COUNT);
+                metrics.addMetric("CarsRemoved", totals.removed(), MetricUnit.COUNT);
+                metrics.addMetric("RowsNotPresent", totals.notPresent(), MetricUnit.COUNT);
                 metrics.flush();
             } catch (RuntimeException e) {
                 LOG.warn("Could not publish load metrics: {}", e.toString());

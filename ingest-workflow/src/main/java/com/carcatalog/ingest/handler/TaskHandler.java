@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -59,6 +61,18 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     protected abstract String executionName(I input);
 
     protected abstract O process(I input);
+
+    /** An ISO-8601 instant from the payload (e.g. {@code $$.Execution.StartTime}); null when absent or unreadable. */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
 
     static String require(String value, String field) {
         if (value == null || value.isBlank()) {

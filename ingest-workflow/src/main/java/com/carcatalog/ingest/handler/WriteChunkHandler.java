@@ -2,13 +2,18 @@ package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.ingest.lease.CatalogLease;
+import com.carcatalog.ingest.lease.LeaseToken;
 import com.carcatalog.ingest.parse.ChunkRef;
+import com.carcatalog.ingest.parse.StagingFiles;
 import com.carcatalog.ingest.write.Backoff;
 import com.carcatalog.ingest.write.CarTableBatches;
 import com.carcatalog.ingest.write.ChunkLoader;
 import com.carcatalog.ingest.write.ChunkResult;
 import com.carcatalog.ingest.write.Sleeper;
+import java.time.Clock;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -17,46 +22,51 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Task WriteChunk, run by each child of the Distributed Map: writes the new cars of one chunk.
- * Input {@code {"executionName", "chunk": {"bucket", "key", "chunk"}}}; output {@link ChunkResult}.
+ * Task WriteChunk, run by each child of the Distributed Map: applies one chunk of the change (adds
+ * or removes its cars). Input {@code {"executionName", "lease": {"owner", "epoch"}, "chunk":
+ * {"bucket", "key", "chunk", "action"}}}; output {@link ChunkResult}.
  */
 public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input, ChunkResult> {
 
     /**
      * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
-     * ChunkLoader reads its chunk from staging/ and adds the values to the filter sets
-     * (UpdateItem); CarTableBatches looks up (BatchGetItem) and writes (BatchWriteItem) cars.
+     * ChunkLoader reads its chunk from staging/ and keeps a removal's plan there; CarTableBatches
+     * looks up (BatchGetItem), writes and deletes (BatchWriteItem) cars; CatalogLease renews the
+     * lease on the filter table's catalog item (UpdateItem, GetItem when it was lost).
      */
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
+            new AwsPermission("s3:PutObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
             new AwsPermission("dynamodb:BatchGetItem", AwsPermission.CARS_TABLE),
             new AwsPermission("dynamodb:BatchWriteItem", AwsPermission.CARS_TABLE),
             new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             AwsPermission.parameterNamedBy("DYNAMODB_TAB_PARAM_NAME"),
             AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteChunkHandler.class);
 
-    /** The task's input: the parent execution's name and one item of the chunk manifest. */
-    public record Input(String executionName, ChunkRef chunk) {
+    /** The task's input: the parent execution's name, its catalog lease and one item of the chunk manifest. */
+    public record Input(String executionName, LeaseToken lease, ChunkRef chunk) {
     }
 
     private final ChunkLoader loader;
 
     public WriteChunkHandler() {
-        this(CatalogConfig.fromEnvironment(System.getenv()));
+        this(CatalogConfig.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()));
     }
 
-    private WriteChunkHandler(CatalogConfig config) {
-        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()),
-                Backoff.DEFAULT, Sleeper.REAL, RandomGenerator.getDefault());
+    private WriteChunkHandler(CatalogConfig config, ChangeSettings changes) {
+        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()), changes,
+                Backoff.DEFAULT, Sleeper.REAL, RandomGenerator.getDefault(), Clock.systemUTC());
     }
 
-    public WriteChunkHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, Backoff backoff, Sleeper sleeper,
-                             RandomGenerator random) {
+    public WriteChunkHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
+                             Backoff backoff, Sleeper sleeper, RandomGenerator random, Clock clock) {
         super(Input.class);
-        this.loader = new ChunkLoader(s3, dynamoDb, config.filterTable(),
-                new CarTableBatches(dynamoDb, config.carsTable(), backoff, sleeper, random));
+        this.loader = new ChunkLoader(new StagingFiles(s3),
+                new CarTableBatches(dynamoDb, config.carsTable(), backoff, sleeper, random),
+                new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl()));
     }
 
     @Override
@@ -67,9 +77,9 @@ public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input
     @Override
     protected ChunkResult process(Input input) {
         ChunkRef chunk = require(input.chunk(), "chunk");
-        ChunkResult result = loader.load(input.executionName(), chunk);
-        LOG.info("Chunk {}: {} cars read, {} new, {} already present", result.chunk(), result.read(), result.newCars(),
-                result.alreadyPresent());
+        ChunkResult result = loader.load(input.executionName(), require(input.lease(), "lease"), chunk);
+        LOG.info("Chunk {} ({}): {} cars read, {} new, {} already present, {} removed, {} not present", result.chunk(),
+                chunk.action(), result.read(), result.newCars(), result.alreadyPresent(), result.removed(), result.notPresent());
         return result;
     }
 }

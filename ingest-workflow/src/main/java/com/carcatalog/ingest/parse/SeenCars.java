@@ -4,7 +4,8 @@ import com.carcatalog.core.car.CarKey;
 import java.util.Base64;
 
 /**
- * The cars already met in one upload, to drop rows that repeat a car. Keeps only each car's
+ * The cars already met in one upload, to drop rows that repeat a car (and, for a replacement, to
+ * tell the file's cars from the others). Keeps only each car's
  * 128-bit id (the hash behind {@link CarKey}) in an open-addressing table of longs: 16 bytes a car
  * at a load factor of at most one half, so at most 32 bytes per distinct car, briefly 48 while
  * growing; a million distinct cars need about 32 MiB.
@@ -20,11 +21,29 @@ public final class SeenCars {
 
     /** @return true if the car was not seen before */
     public boolean add(CarKey key) {
-        byte[] id = Base64.getUrlDecoder().decode(key.id());
-        if (id.length != 16) {
-            throw new IllegalArgumentException("a car id has 16 bytes, got " + id.length + ": " + key.id());
-        }
+        byte[] id = idBytes(key);
         return add(toLong(id, 0), toLong(id, 8));
+    }
+
+    /** Whether the car was seen. */
+    public boolean contains(CarKey key) {
+        byte[] id = idBytes(key);
+        long high = toLong(id, 0);
+        long low = toLong(id, 8);
+        if (high == 0 && low == 0) {
+            return zeroSeen;
+        }
+        int mask = slots.length / 2 - 1;
+        for (int slot = slotOf(high, low, mask); ; slot = (slot + 1) & mask) {
+            long h = slots[slot * 2];
+            long l = slots[slot * 2 + 1];
+            if (h == 0 && l == 0) {
+                return false;
+            }
+            if (h == high && l == low) {
+                return true;
+            }
+        }
     }
 
     public int size() {
@@ -49,7 +68,7 @@ public final class SeenCars {
 
     private static boolean insert(long[] table, long high, long low) {
         int mask = table.length / 2 - 1;
-        int slot = (int) (low ^ (low >>> 32) ^ high) & mask;
+        int slot = slotOf(high, low, mask);
         while (true) {
             long h = table[slot * 2];
             long l = table[slot * 2 + 1];
@@ -63,6 +82,18 @@ public final class SeenCars {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    private static int slotOf(long high, long low, int mask) {
+        return (int) (low ^ (low >>> 32) ^ high) & mask;
+    }
+
+    private static byte[] idBytes(CarKey key) {
+        byte[] id = Base64.getUrlDecoder().decode(key.id());
+        if (id.length != 16) {
+            throw new IllegalArgumentException("a car id has 16 bytes, got " + id.length + ": " + key.id());
+        }
+        return id;
     }
 
     private void grow() {

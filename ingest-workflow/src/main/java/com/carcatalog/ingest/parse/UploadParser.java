@@ -5,6 +5,7 @@ import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.ingest.UploadMode;
 import com.carcatalog.ingest.archive.ArchiveEntry;
 import com.carcatalog.ingest.archive.ArchiveReader;
 import com.carcatalog.ingest.archive.ImageName;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 /**
  * The parse step: streams a validated upload (a CSV, each CSV and image of a ZIP, or one image)
  * into chunk files, the chunk manifest and rejected.json under {@code staging/<executionName>/}.
+ * Chunks of a removal ({@code incoming/remove/}) say so; a replacement's are planned later.
  * Every key is derived from the execution name and the content, so rerunning the step overwrites
  * the same objects with the same bytes.
  */
@@ -51,10 +53,11 @@ public final class UploadParser {
     public ParseResult parse(String executionName, Upload upload, UploadKind kind) {
         Instant started = clock.instant();
         List<ChunkRef> manifest = new ArrayList<>();
+        ChunkAction action = UploadMode.of(upload.key()) == UploadMode.REMOVE ? ChunkAction.REMOVE : ChunkAction.ADD;
         Chunker chunker = new Chunker(settings.chunkSize(), Chunker.DEFAULT_MAX_VALUE_BYTES, (number, cars) -> {
             String key = UploadKeys.chunk(executionName, number);
             put(upload.bucket(), key, ChunkFormat.lines(cars), "application/x-ndjson");
-            manifest.add(new ChunkRef(upload.bucket(), key, number));
+            manifest.add(new ChunkRef(upload.bucket(), key, number, action));
         });
         RejectedList.Collector rejectedRows = new RejectedList.Collector(settings.rejectedDetailsLimit());
         RejectedList.Collector skippedEntries = new RejectedList.Collector(settings.rejectedDetailsLimit());

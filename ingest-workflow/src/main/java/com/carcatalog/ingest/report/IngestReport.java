@@ -5,10 +5,11 @@ import com.carcatalog.ingest.parse.RejectedList;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The report of one load, written to {@code reports/<path under incoming/>.json} for the uploader:
- * what was loaded, what was skipped and why (rejected rows with their line numbers), and where the
- * upload went.
+ * The report of one load, removal or replacement, written to {@code reports/<path under
+ * incoming/>.json} for the uploader: what changed, what was skipped and why (rejected rows with
+ * their line numbers), and where the upload went.
  *
+ * @param mode        {@code LOAD}, {@code REMOVE} or {@code REPLACE} (see {@code UploadMode})
  * @param status      {@link LoadStatus} name
  * @param error       for a rejected upload, the error name (e.g. {@code UploadRejected.BadHeader}), else null
  * @param cause       for a rejected upload, what to fix, else null
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param moveOutcome how the move went ({@link ObjectMover.Outcome} name)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IngestReport(Upload source, String executionName, String status, String error, String cause,
+public record IngestReport(Upload source, String executionName, String mode, String status, String error, String cause,
                            Totals totals, RejectedList rejectedRows, RejectedList skippedEntries,
                            String movedTo, String moveOutcome, Timings timings) {
 
@@ -28,9 +29,14 @@ public record IngestReport(Upload source, String executionName, String status, S
      * @param rejected         rows that failed validation
      * @param imagesCopied     images put into the static bucket
      * @param entriesSkipped   archive entries skipped
+     * @param removed          cars this change removed from the catalog
+     * @param notPresent       cars to remove that were not in the catalog
+     * @param kept             for a replacement, cars of the file already in the catalog, left untouched
      */
     public record Totals(long rows, long loaded, long alreadyPresent, long duplicatesInFile, long rejected,
-                         long imagesCopied, long entriesSkipped) {
+                         long imagesCopied, long entriesSkipped, long removed, long notPresent, long kept) {
+
+        public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** ISO-8601 instants; {@code parseMillis} is the parse step's own duration. */

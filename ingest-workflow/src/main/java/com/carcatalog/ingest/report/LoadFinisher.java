@@ -5,10 +5,13 @@ import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.ingest.UploadMode;
 import com.carcatalog.ingest.filters.AggregateResult;
+import com.carcatalog.ingest.lease.CatalogLease;
 import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.parse.RejectedList;
 import com.carcatalog.ingest.parse.Rejections;
+import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.upload.UploadRejection;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.io.IOException;
@@ -18,11 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,31 +35,37 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * The last step of every load: writes the report, moves the upload to {@code processed/} (or
- * {@code failed/} when nothing could be loaded or it was rejected), and removes the load's
- * count markers from the filter table. Each part is idempotent, so the step can rerun.
+ * The last step of every load, removal and replacement: writes the report, moves the upload to
+ * {@code processed/} (or {@code failed/} when nothing could be applied or it was refused), removes
+ * the change's count markers from the filter table and gives the catalog lease back. Each part is
+ * idempotent, so the step can rerun.
  */
 public final class LoadFinisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadFinisher.class);
 
     private final S3Client s3;
     private final DynamoDbClient dynamoDb;
     private final String filterTable;
+    private final CatalogLease lease;
     private final ObjectMover mover;
     private final Clock clock;
 
-    public LoadFinisher(S3Client s3, DynamoDbClient dynamoDb, String filterTable, Clock clock) {
+    public LoadFinisher(S3Client s3, DynamoDbClient dynamoDb, String filterTable, CatalogLease lease, Clock clock) {
         this.s3 = s3;
         this.dynamoDb = dynamoDb;
         this.filterTable = filterTable;
+        this.lease = lease;
         this.mover = new ObjectMover(s3);
         this.clock = clock;
     }
 
     /**
-     * @param startedAt the execution's start (ISO-8601), or null
+     * @param startedAt the execution's start, or null
+     * @param plan      what the plan step decided (its lease is released here)
      */
-    public FinishResult finishLoaded(String executionName, Upload upload, String startedAt, ParseResult parse,
-                                     AggregateResult aggregate) {
+    public FinishResult finishLoaded(String executionName, Upload upload, Instant startedAt, ParseResult parse,
+                                     AggregateResult aggregate, ChangePlan plan) {
         Rejections rejections = readRejections(parse.rejected());
         boolean anythingLoaded = parse.totals().valid() > 0 || parse.imagesCopied() > 0;
         LoadStatus status = !anythingLoaded ? LoadStatus.NOTHING_LOADED
@@ -63,17 +73,41 @@ public final class LoadFinisher {
                 : LoadStatus.LOADED;
         String target = anythingLoaded ? UploadKeys.processed(upload.key()) : UploadKeys.failed(upload.key());
         ObjectMover.Outcome moved = mover.move(upload, target);
+        long kept = plan.replacement() == null ? 0 : plan.replacement().kept();
         IngestReport.Totals totals = new IngestReport.Totals(parse.totals().rows(), aggregate.newCars(), aggregate.alreadyPresent(),
-                parse.totals().duplicatesInFile(), parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped());
-        IngestReport report = new IngestReport(upload, executionName, status.name(), null, null, totals,
-                rejections.rows(), rejections.entries(), movedKey(moved, target), moved.name(), timings(startedAt, parse.durationMillis()));
+                parse.totals().duplicatesInFile(), parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped(),
+                aggregate.removed(), aggregate.notPresent(), kept);
+        IngestReport report = new IngestReport(upload, executionName, UploadMode.of(upload.key()).name(), status.name(), null, null,
+                totals, rejections.rows(), rejections.entries(), movedKey(moved, target), moved.name(),
+                timings(startedAt, parse.durationMillis()));
         S3Location reportLocation = write(upload, report);
         forgetMarkers(executionName, aggregate.markers());
-        return new FinishResult(status.name(), null, null, reportLocation, report.movedTo(), moved.name());
+        release(plan);
+        return new FinishResult(status.name(), null, null, reportLocation, report.movedTo(), moved.name(), totals);
+    }
+
+    /**
+     * A change the plan step refused (a replacement with rejected rows or too many removals):
+     * nothing was changed; the report says why and lists the rejected rows, the upload goes to
+     * {@code failed/}, the lease is given back.
+     */
+    public FinishResult finishRefused(String executionName, Upload upload, Instant startedAt, ParseResult parse, ChangePlan plan) {
+        Rejections rejections = readRejections(parse.rejected());
+        String target = UploadKeys.failed(upload.key());
+        ObjectMover.Outcome moved = mover.move(upload, target);
+        IngestReport.Totals totals = new IngestReport.Totals(parse.totals().rows(), 0, 0, parse.totals().duplicatesInFile(),
+                parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped(), 0, 0, 0);
+        IngestReport report = new IngestReport(upload, executionName, UploadMode.of(upload.key()).name(),
+                LoadStatus.REJECTED.name(), plan.error(), plan.cause(), totals, rejections.rows(), rejections.entries(),
+                movedKey(moved, target), moved.name(), timings(startedAt, parse.durationMillis()));
+        S3Location reportLocation = write(upload, report);
+        release(plan);
+        return new FinishResult(LoadStatus.REJECTED.name(), plan.error(), plan.cause(), reportLocation, report.movedTo(),
+                moved.name(), totals);
     }
 
     /** The failed-upload path: report the validation error and move the upload to {@code failed/}. */
-    public FinishResult finishRejected(String executionName, Upload upload, String startedAt, ValidationResult rejection) {
+    public FinishResult finishRejected(String executionName, Upload upload, Instant startedAt, ValidationResult rejection) {
         if (UploadRejection.NOT_FOUND.errorName().equals(rejection.error())) {
             Optional<IngestReport> handled = reportOfSameObject(upload, executionName);
             if (handled.isPresent()) {
@@ -83,17 +117,17 @@ public final class LoadFinisher {
                 return new FinishResult(LoadStatus.REJECTED.name(), rejection.error(), rejection.cause()
                         + " It was already handled by execution " + earlier.executionName() + " (" + earlier.status() + ").",
                         new S3Location(upload.bucket(), UploadKeys.report(upload.key())), earlier.movedTo(),
-                        ObjectMover.Outcome.ALREADY_MOVED.name());
+                        ObjectMover.Outcome.ALREADY_MOVED.name(), IngestReport.Totals.NONE);
             }
         }
         String target = UploadKeys.failed(upload.key());
         ObjectMover.Outcome moved = mover.move(upload, target);
-        IngestReport report = new IngestReport(upload, executionName, LoadStatus.REJECTED.name(), rejection.error(), rejection.cause(),
-                new IngestReport.Totals(0, 0, 0, 0, 0, 0, 0), RejectedList.none(), RejectedList.none(),
-                movedKey(moved, target), moved.name(), timings(startedAt, 0));
+        IngestReport report = new IngestReport(upload, executionName, UploadMode.of(upload.key()).name(),
+                LoadStatus.REJECTED.name(), rejection.error(), rejection.cause(), IngestReport.Totals.NONE,
+                RejectedList.none(), RejectedList.none(), movedKey(moved, target), moved.name(), timings(startedAt, 0));
         S3Location reportLocation = write(upload, report);
         return new FinishResult(LoadStatus.REJECTED.name(), rejection.error(), rejection.cause(), reportLocation,
-                report.movedTo(), moved.name());
+                report.movedTo(), moved.name(), IngestReport.Totals.NONE);
     }
 
     private static String movedKey(ObjectMover.Outcome moved, String target) {
@@ -134,6 +168,13 @@ public final class LoadFinisher {
         return location;
     }
 
+    private void release(ChangePlan plan) {
+        if (plan.lease() != null && !lease.release(plan.lease())) {
+            // Taken over after it expired: the new holder recounted the catalog, so the counts are right.
+            LOG.warn("The catalog lease of {} had been taken over before the change finished", plan.lease());
+        }
+    }
+
     private void forgetMarkers(String executionName, Map<String, Integer> markers) {
         markers.forEach((column, parts) -> {
             List<String> names = new ArrayList<>();
@@ -146,21 +187,9 @@ public final class LoadFinisher {
         });
     }
 
-    private IngestReport.Timings timings(String startedAt, long parseMillis) {
+    private IngestReport.Timings timings(Instant started, long parseMillis) {
         Instant finished = clock.instant();
-        Instant started = parseInstant(startedAt);
         return new IngestReport.Timings(started == null ? null : started.toString(), finished.toString(),
                 started == null ? 0 : Math.max(0, Duration.between(started, finished).toMillis()), parseMillis);
-    }
-
-    private static Instant parseInstant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

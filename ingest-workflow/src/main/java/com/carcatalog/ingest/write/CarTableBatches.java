@@ -13,13 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Batch reads and writes of the cars table within DynamoDB's limits (100 keys per BatchGetItem,
- * 25 items per BatchWriteItem), retrying what DynamoDB leaves unprocessed with {@link Backoff}.
+ * Batch reads, puts and deletes of the cars table within DynamoDB's limits (100 keys per
+ * BatchGetItem, 25 items per BatchWriteItem), retrying what DynamoDB leaves unprocessed with {@link Backoff}.
  * The SDK already retries throttled calls; unprocessed items are partial successes it does not retry.
  */
 public final class CarTableBatches {
@@ -74,10 +75,19 @@ public final class CarTableBatches {
 
     /** Puts whole items (overwriting any stored item with the same key). */
     public void put(List<Map<String, AttributeValue>> items) {
-        for (int start = 0; start < items.size(); start += ITEMS_PER_WRITE) {
-            List<WriteRequest> pending = items.subList(start, Math.min(items.size(), start + ITEMS_PER_WRITE)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                    .toList();
+        write(items.stream().map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()).toList());
+    }
+
+    /** Deletes the cars with these keys; deleting a car that is not stored is harmless. */
+    public void delete(List<CarKey> keys) {
+        write(keys.stream()
+                .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(CarItems.keyOf(key)).build()).build())
+                .toList());
+    }
+
+    private void write(List<WriteRequest> requests) {
+        for (int start = 0; start < requests.size(); start += ITEMS_PER_WRITE) {
+            List<WriteRequest> pending = requests.subList(start, Math.min(requests.size(), start + ITEMS_PER_WRITE));
             for (int attempt = 1; ; attempt++) {
                 BatchWriteItemResponse response = dynamoDb.batchWriteItem(
                         BatchWriteItemRequest.builder().requestItems(Map.of(table, pending)).build());

@@ -4,90 +4,93 @@ import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.CarKey;
 import com.carcatalog.core.car.Column;
 import com.carcatalog.core.item.CarItems;
-import com.carcatalog.core.item.FilterUpdates;
 import com.carcatalog.core.schema.CarsTable;
-import com.carcatalog.ingest.parse.ChunkFormat;
+import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.ingest.lease.CatalogLease;
+import com.carcatalog.ingest.lease.LeaseToken;
 import com.carcatalog.ingest.parse.ChunkRef;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.carcatalog.ingest.parse.StagingFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
- * Writes one chunk of cars, safely repeatable:
- * <ol>
- *   <li>adds the chunk's values to the filter table's sets first (set {@code ADD} is idempotent),
- *       so every value in the cars table is in the filter table even if the load later fails;</li>
- *   <li>reads which cars exist (BatchGetItem);</li>
- *   <li>writes the others (BatchWriteItem), each marked with {@code loadId = executionName};</li>
- *   <li>counts a car as new when it was absent or carries this load's id, so a retried or
- *       redriven chunk counts each car exactly once.</li>
- * </ol>
+ * Applies one chunk of a change to the cars table, safely repeatable, while holding the catalog
+ * lease (so no other change decides about the same cars meanwhile). Each chunk reports the signed
+ * change of every value's count; the aggregate step applies them.
+ *
+ * <ul>
+ *   <li>{@code ADD}: looks up which cars are stored (BatchGetItem) and writes the others, marked
+ *       with {@code loadId = executionName}; a car counts as new when it was absent or carries
+ *       this change's id, so a retried chunk counts each car exactly once.</li>
+ *   <li>{@code REMOVE}: looks up which cars are stored and records them in the chunk's removal
+ *       plan before deleting them; a retry reads the plan instead of looking again, since the cars
+ *       it already removed would look "not present" now.</li>
+ *   <li>{@code ADD_NEW}, {@code REMOVE_STORED}: a replacement's plan already knows, under the same
+ *       lease, that every car is absent (or stored): they are written (or deleted) and counted.</li>
+ * </ul>
  */
 public final class ChunkLoader {
 
-    private final S3Client s3;
-    private final DynamoDbClient dynamoDb;
-    private final String filterTable;
+    private final StagingFiles staging;
     private final CarTableBatches cars;
+    private final CatalogLease lease;
 
-    public ChunkLoader(S3Client s3, DynamoDbClient dynamoDb, String filterTable, CarTableBatches cars) {
-        this.s3 = s3;
-        this.dynamoDb = dynamoDb;
-        this.filterTable = filterTable;
+    public ChunkLoader(StagingFiles staging, CarTableBatches cars, CatalogLease lease) {
+        this.staging = staging;
         this.cars = cars;
+        this.lease = lease;
     }
 
-    public ChunkResult load(String executionName, ChunkRef chunk) {
-        List<Car> chunkCars = read(chunk);
-        addValuesToFilterSets(chunkCars);
+    public ChunkResult load(String executionName, LeaseToken token, ChunkRef chunk) {
+        lease.renew(token);
+        List<Car> chunkCars = staging.cars(chunk);
+        return switch (chunk.action()) {
+            case ADD -> add(executionName, chunk.chunk(), chunkCars);
+            case ADD_NEW -> {
+                cars.put(chunkCars.stream().map(car -> itemOf(car, executionName)).toList());
+                yield result(chunk.chunk(), chunkCars.size(), chunkCars, 0, List.of(), 0);
+            }
+            case REMOVE -> remove(executionName, chunk, chunkCars);
+            case REMOVE_STORED -> {
+                cars.delete(chunkCars.stream().map(Car::key).toList());
+                yield result(chunk.chunk(), chunkCars.size(), List.of(), 0, chunkCars, 0);
+            }
+        };
+    }
 
+    private ChunkResult add(String executionName, int chunk, List<Car> chunkCars) {
         List<CarKey> keys = chunkCars.stream().map(Car::key).toList();
         Map<CarKey, String> stored = cars.existing(keys);
         List<Map<String, AttributeValue>> toWrite = new ArrayList<>();
-        List<Car> newCars = new ArrayList<>();
+        List<Car> added = new ArrayList<>();
         for (int i = 0; i < chunkCars.size(); i++) {
             String loadId = stored.get(keys.get(i));
             if (loadId == null) {
                 toWrite.add(itemOf(chunkCars.get(i), executionName));
-                newCars.add(chunkCars.get(i));
+                added.add(chunkCars.get(i));
             } else if (loadId.equals(executionName)) {
-                newCars.add(chunkCars.get(i));
+                added.add(chunkCars.get(i));
             }
         }
         cars.put(toWrite);
-        return new ChunkResult(chunk.chunk(), chunkCars.size(), newCars.size(), chunkCars.size() - newCars.size(),
-                valueCounts(newCars));
+        return result(chunk, chunkCars.size(), added, chunkCars.size() - added.size(), List.of(), 0);
     }
 
-    private List<Car> read(ChunkRef chunk) {
-        try (BufferedReader text = new BufferedReader(new InputStreamReader(
-                s3.getObject(GetObjectRequest.builder().bucket(chunk.bucket()).key(chunk.key()).build()), StandardCharsets.UTF_8))) {
-            return ChunkFormat.cars(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read chunk s3://" + chunk.bucket() + "/" + chunk.key() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void addValuesToFilterSets(List<Car> chunkCars) {
-        for (Column column : Column.all()) {
-            Map<String, Long> values = new TreeMap<>();
-            chunkCars.forEach(car -> values.put(car.value(column), 0L));
-            if (!values.isEmpty()) {
-                FilterUpdates.addValues(filterTable, column.attributeName(), values).forEach(dynamoDb::updateItem);
-            }
-        }
+    private ChunkResult remove(String executionName, ChunkRef chunk, List<Car> chunkCars) {
+        String planKey = UploadKeys.removalPlan(executionName, chunk.chunk());
+        List<Car> toRemove = staging.cars(chunk.bucket(), planKey).orElseGet(() -> {
+            Map<CarKey, String> stored = cars.existing(chunkCars.stream().map(Car::key).toList());
+            List<Car> present = chunkCars.stream().filter(car -> stored.containsKey(car.key())).toList();
+            staging.putCars(chunk.bucket(), planKey, present);
+            return present;
+        });
+        cars.delete(toRemove.stream().map(Car::key).toList());
+        return result(chunk.chunk(), chunkCars.size(), List.of(), 0, toRemove, chunkCars.size() - toRemove.size());
     }
 
     private static Map<String, AttributeValue> itemOf(Car car, String executionName) {
@@ -96,13 +99,21 @@ public final class ChunkLoader {
         return item;
     }
 
-    private static Map<String, Map<String, Long>> valueCounts(List<Car> newCars) {
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    private static ChunkResult result(int chunk, long read, List<Car> added, long alreadyPresent, List<Car> removed,
+                                      long notPresent) {
+        return new ChunkResult(chunk, read, added.size(), alreadyPresent, removed.size(), notPresent,
+                valueChanges(added, removed));
+    }
+
+    private static Map<String, Map<String, Long>> valueChanges(List<Car> added, List<Car> removed) {
+        Map<String, Map<String, Long>> changes = new LinkedHashMap<>();
         for (Column column : Column.all()) {
             Map<String, Long> values = new TreeMap<>();
-            newCars.forEach(car -> values.merge(car.value(column), 1L, Long::sum));
-            counts.put(column.attributeName(), values);
+            added.forEach(car -> values.merge(car.value(column), 1L, Long::sum));
+            removed.forEach(car -> values.merge(car.value(column), -1L, Long::sum));
+            values.values().removeIf(change -> change == 0);
+            changes.put(column.attributeName(), values);
         }
-        return counts;
+        return changes;
     }
 }

@@ -6,9 +6,13 @@ import java.util.Map;
  * What writing one chunk did, also the WriteChunk task's output (and so the {@code Output} of each
  * child execution in the Distributed Map's results).
  *
- * @param newCars        cars this load wrote: not stored before, or stored by an earlier attempt of this same load
- * @param alreadyPresent cars stored by another load, left as they were
- * @param valueCounts    per column attribute name, each value of the new cars with their number
+ * @param newCars        cars this change added: not stored before, or stored by an earlier attempt of this same change
+ * @param alreadyPresent cars to add that another change had stored, left as they were
+ * @param removed        cars this change removed (an earlier attempt's removals included)
+ * @param notPresent     cars to remove that were not in the catalog
+ * @param valueCounts    per column attribute name, per value, the signed change of its count
+ *                       (cars added minus cars removed); values whose count did not change are left out
  */
-public record ChunkResult(int chunk, long read, long newCars, long alreadyPresent, Map<String, Map<String, Long>> valueCounts) {
+public record ChunkResult(int chunk, long read, long newCars, long alreadyPresent, long removed, long notPresent,
+                          Map<String, Map<String, Long>> valueCounts) {
 }

@@ -23,6 +23,17 @@ class SeenCarsTest {
     }
 
     @Test
+    void containsExactlyTheCarsAddedThroughGrowth() {
+        SeenCars seen = new SeenCars();
+        for (int i = 0; i < 20_000; i += 2) {
+            seen.add(car(i).key());
+        }
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(seen.contains(car(i).key())).as("car %d", i).isEqualTo(i % 2 == 0);
+        }
+    }
+
+    @Test
     void holdsManyCarsThroughGrowth() {
         SeenCars seen = new SeenCars();
         for (int i = 0; i < 50_000; i++) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /** {@code statemachine/ingest.asl.json}, read the way CloudFormation does: text substitution, then JSON. */
 final class IngestDefinition {
 
-    static final Set<String> PLACEHOLDERS = Set.of("ValidateUploadFunctionArn", "ParseUploadFunctionArn", "WriteChunkFunctionArn",
+    static final Set<String> PLACEHOLDERS = Set.of("ValidateUploadFunctionArn", "ParseUploadFunctionArn",
+            "PlanChangesFunctionArn", "WriteChunkFunctionArn",
             "AggregateFiltersFunctionArn", "FinishLoadFunctionArn", "SourceBucket", "WriteConcurrency");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 

@@ -2,11 +2,11 @@ package com.carcatalog.ingest.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.carcatalog.ingest.filters.AggregateResult;
 import com.carcatalog.ingest.handler.FinishLoadHandler;
 import com.carcatalog.ingest.handler.IngestFunctions;
 import com.carcatalog.ingest.handler.WriteChunkHandler;
 import com.carcatalog.ingest.parse.ParseResult;
+import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.report.FinishResult;
 import com.carcatalog.ingest.upload.ValidationResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,8 +76,16 @@ class IngestDefinitionTest {
     void choicesAndFailureReadFieldsTheHandlersWrite() {
         assertThat(states.get("IsUploadValid").get("Choices").get(0).get("Variable").asText()).isEqualTo("$.validation.result.valid");
         assertThat(components(ValidationResult.class)).contains("valid");
-        assertThat(states.get("AnythingToWrite").get("Choices").get(0).get("Variable").asText()).isEqualTo("$.parse.result.chunks");
-        assertThat(components(ParseResult.class)).contains("chunks", "manifest", "resultsPrefix");
+        assertThat(components(ParseResult.class)).contains("manifest", "resultsPrefix");
+        assertThat(states.get("CatalogClaimed").get("Choices").get(0).get("Variable").asText()).isEqualTo("$.plan.result.acquired");
+        assertThat(states.get("WaitForCatalog").get("SecondsPath").asText()).isEqualTo("$.plan.result.waitSeconds");
+        assertThat(states.get("ChangesAccepted").get("Choices").get(0).get("Variable").asText()).isEqualTo("$.plan.result.error");
+        assertThat(states.get("AnythingToChange").get("Choices").get(0).get("Variable").asText()).isEqualTo("$.plan.result.chunks");
+        assertThat(components(ChangePlan.class)).contains("acquired", "waitSeconds", "error", "chunks", "manifest", "lease");
+        JsonNode refused = states.get("ChangesRefused");
+        assertThat(refused.get("ErrorPath").asText()).isEqualTo("$.finish.result.error");
+        assertThat(refused.get("CausePath").asText()).isEqualTo("$.finish.result.cause");
+        assertThat(states.get("RefuseChanges").get("Parameters").get("Payload").get("outcome").asText()).isEqualTo(FinishLoadHandler.REFUSED);
         JsonNode fail = states.get("UploadRejected");
         assertThat(fail.get("ErrorPath").asText()).isEqualTo("$.finish.result.error");
         assertThat(fail.get("CausePath").asText()).isEqualTo("$.finish.result.cause");
@@ -87,9 +95,23 @@ class IngestDefinitionTest {
     }
 
     @Test
-    void skippingTheWritePassesAnEmptyAggregateResult() {
-        JsonNode result = states.get("NothingToWrite").get("Result").get("result");
-        assertThat(fieldNames(result)).containsExactlyInAnyOrderElementsOf(components(AggregateResult.class));
+    void aChangeWithoutChunksStillPublishesItsGenerationThroughTheAggregateStep() {
+        JsonNode publish = states.get("PublishUnchanged");
+        assertThat(functionOf(publish)).isEqualTo(IngestFunctions.AGGREGATE_FILTERS);
+        assertThat(publish.get("Parameters").get("Payload").get("results").isNull()).isTrue();
+        assertThat(publish.get("ResultPath").asText()).isEqualTo(states.get("AggregateFilters").get("ResultPath").asText());
+        assertThat(publish.get("Next").asText()).isEqualTo("FinishLoad");
+    }
+
+    @Test
+    void everyStepThatChangesTheCatalogPresentsTheLeaseThePlanTook() {
+        assertThat(states.get("WriteChunks").get("ItemSelector").get("lease.$").asText()).isEqualTo("$.plan.result.lease");
+        for (String state : List.of("AggregateFilters", "PublishUnchanged")) {
+            assertThat(states.get(state).get("Parameters").get("Payload").get("lease.$").asText()).as(state).isEqualTo("$.plan.result.lease");
+        }
+        for (String state : List.of("FinishLoad", "RefuseChanges")) {
+            assertThat(states.get(state).get("Parameters").get("Payload").get("plan.$").asText()).as(state).isEqualTo("$.plan.result");
+        }
     }
 
     @Test
@@ -98,7 +120,7 @@ class IngestDefinitionTest {
         assertThat(map.get("ItemProcessor").get("ProcessorConfig").get("Mode").asText()).isEqualTo("DISTRIBUTED");
         assertThat(map.get("ItemReader").get("Resource").asText()).isEqualTo("arn:aws:states:::s3:getObject");
         assertThat(map.get("ItemReader").get("ReaderConfig").get("InputType").asText()).isEqualTo("JSON");
-        assertThat(map.get("ItemReader").get("Parameters").get("Key.$").asText()).isEqualTo("$.parse.result.manifest.key");
+        assertThat(map.get("ItemReader").get("Parameters").get("Key.$").asText()).isEqualTo("$.plan.result.manifest.key");
         assertThat(map.get("MaxConcurrency").isInt()).isTrue();
         assertThat(map.get("ToleratedFailurePercentage").asInt()).isZero();
         assertThat(map.get("ResultWriter").get("Resource").asText()).isEqualTo("arn:aws:states:::s3:putObject");

@@ -6,6 +6,7 @@ import static com.carcatalog.ingest.TestFiles.image;
 import static com.carcatalog.ingest.TestFiles.utf8;
 import static com.carcatalog.ingest.TestFiles.zip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
@@ -18,20 +19,27 @@ import com.carcatalog.core.schema.CarsTable;
 import com.carcatalog.core.schema.FilterTable;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
+import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
+import com.carcatalog.ingest.MutableClock;
 import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.filters.AggregateResult;
+import com.carcatalog.ingest.lease.CatalogLeaseLostException;
+import com.carcatalog.ingest.parse.ChunkAction;
 import com.carcatalog.ingest.parse.ChunkRef;
 import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.parse.RejectedRow;
+import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.report.FinishResult;
 import com.carcatalog.ingest.report.IngestReport;
 import com.carcatalog.ingest.upload.ValidationResult;
 import com.carcatalog.ingest.write.ChunkResult;
 import com.carcatalog.local.services.DynaliteServer;
 import com.carcatalog.local.services.S3ProxyServer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,7 +120,7 @@ class IngestWorkflowIT {
         assertThat(storedCars()).containsExactlyInAnyOrderElementsOf(cars(YARIS, YARIS_CVT, EV6, GOLF));
         assertThat(filterCounts()).isEqualTo(expectedCounts(cars(YARIS, YARIS_CVT, EV6, GOLF)));
         IngestReport report = report(finish);
-        assertThat(report.totals()).isEqualTo(new IngestReport.Totals(5, 4, 0, 1, 0, 0, 0));
+        assertThat(report.totals()).isEqualTo(new IngestReport.Totals(5, 4, 0, 1, 0, 0, 0, 0, 0, 0));
         assertThat(keys(sourceBucket, "incoming/")).isEmpty();
         assertThat(keys(sourceBucket, "processed/")).containsExactly("processed/cars.csv");
         assertThat(finish.report()).isEqualTo(new S3Location(sourceBucket, "reports/cars.csv.json"));
@@ -139,7 +147,7 @@ class IngestWorkflowIT {
 
         FinishResult second = workflow(3).run("load-2", upload("incoming/cars.csv", text));
 
-        assertThat(report(second).totals()).isEqualTo(new IngestReport.Totals(4, 0, 4, 0, 0, 0, 0));
+        assertThat(report(second).totals()).isEqualTo(new IngestReport.Totals(4, 0, 4, 0, 0, 0, 0, 0, 0, 0));
         assertThat(storedCars()).isEqualTo(carsBefore);
         assertThat(filterCounts()).isEqualTo(countsBefore);
     }
@@ -177,25 +185,28 @@ class IngestWorkflowIT {
         ParseResult parsed = workflow.parse("load-1", upload, validation);
         // A rerun of the parse step overwrites the same staging files.
         assertThat(workflow.parse("load-1", upload, validation).manifest()).isEqualTo(parsed.manifest());
-        List<ChunkRef> chunks = workflow.chunks(parsed);
+        ChangePlan plan = workflow.plan("load-1", upload, parsed);
+        // A rerun of the plan step finds the lease already its own.
+        assertThat(workflow.plan("load-1", upload, parsed)).isEqualTo(plan);
+        List<ChunkRef> chunks = workflow.chunks(plan);
         assertThat(chunks).hasSize(3);
 
         // Chunk 1 succeeded; chunk 2 wrote its cars but its result was lost (timeout), so it ran again;
         // chunk 3 failed before writing and the execution was redriven.
-        ChunkResult first = workflow.writeChunk("load-1", chunks.get(0));
-        ChunkResult lost = workflow.writeChunk("load-1", chunks.get(1));
-        ChunkResult retried = workflow.writeChunk("load-1", chunks.get(1));
-        ChunkResult redriven = workflow.writeChunk("load-1", chunks.get(2));
+        ChunkResult first = workflow.writeChunk("load-1", plan.lease(), chunks.get(0));
+        ChunkResult lost = workflow.writeChunk("load-1", plan.lease(), chunks.get(1));
+        ChunkResult retried = workflow.writeChunk("load-1", plan.lease(), chunks.get(1));
+        ChunkResult redriven = workflow.writeChunk("load-1", plan.lease(), chunks.get(2));
         assertThat(retried).isEqualTo(lost);
         assertThat(retried.newCars()).isEqualTo(2);
 
         S3Location results = workflow.writeMapResults(parsed, "load-1", List.of(first, retried, redriven));
-        AggregateResult aggregated = workflow.aggregate("load-1", results);
+        AggregateResult aggregated = workflow.aggregate("load-1", plan.lease(), results);
         // The aggregate step is retried after it had applied everything.
-        AggregateResult again = workflow.aggregate("load-1", results);
+        AggregateResult again = workflow.aggregate("load-1", plan.lease(), results);
         assertThat(again.updatesApplied()).isZero();
         assertThat(again.updatesAlreadyApplied()).isEqualTo(aggregated.updatesApplied());
-        workflow.finish("load-1", upload, parsed, again);
+        workflow.finish("load-1", upload, parsed, plan, again);
 
         assertThat(aggregated.newCars()).isEqualTo(5);
         assertThat(filterCounts()).isEqualTo(expectedCounts(cars(YARIS, YARIS_CVT, EV6, GOLF, ENYAQ)));
@@ -301,7 +312,7 @@ class IngestWorkflowIT {
         assertThat(keys(config.staticBucket(), "")).containsExactlyInAnyOrder(
                 "BMW/3-Series/Highlight-front.png", "Land-Rover/Range-Rover-Evoque/side.jpg");
         IngestReport report = report(finish);
-        assertThat(report.totals()).isEqualTo(new IngestReport.Totals(5, 3, 0, 1, 1, 2, 3));
+        assertThat(report.totals()).isEqualTo(new IngestReport.Totals(5, 3, 0, 1, 1, 2, 3, 0, 0, 0));
         assertThat(report.rejectedRows().details()).containsExactly(RejectedRow.row("2024/cars.csv", 4, "expected 8 fields, found 2"));
         assertThat(report.skippedEntries().details()).extracting(RejectedRow::entry)
                 .containsExactly("images/badly-named.png", "../escape.csv", "readme.txt");
@@ -320,29 +331,111 @@ class IngestWorkflowIT {
     }
 
     @Test
-    void twoLoadsRunningAtOnceLeaveTheUnionOfTheirCarsAndValues() {
+    void aSecondChangeWaitsForTheFirstToFinishAndBothAreCountedExactly() {
         LocalWorkflow workflow = workflow(1);
         Upload a = upload("incoming/a.csv", csv(YARIS, EV6, GOLF));
         Upload b = upload("incoming/b.csv", csv(EV6, ENYAQ, YARIS_CVT));
         ParseResult parsedA = workflow.parse("load-a", a, workflow.validate("load-a", a));
         ParseResult parsedB = workflow.parse("load-b", b, workflow.validate("load-b", b));
-        List<ChunkRef> chunksA = workflow.chunks(parsedA);
-        List<ChunkRef> chunksB = workflow.chunks(parsedB);
-        List<ChunkResult> resultsA = new ArrayList<>();
-        List<ChunkResult> resultsB = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            resultsB.add(workflow.writeChunk("load-b", chunksB.get(i)));
-            resultsA.add(workflow.writeChunk("load-a", chunksA.get(i)));
-        }
-        AggregateResult aggregatedB = workflow.aggregate("load-b", workflow.writeMapResults(parsedB, "load-b", resultsB));
-        AggregateResult aggregatedA = workflow.aggregate("load-a", workflow.writeMapResults(parsedA, "load-a", resultsA));
-        workflow.finish("load-a", a, parsedA, aggregatedA);
-        workflow.finish("load-b", b, parsedB, aggregatedB);
+
+        ChangePlan planA = workflow.plan("load-a", a, parsedA);
+        ChangePlan waitingB = workflow.plan("load-b", b, parsedB);
+
+        assertThat(planA.acquired()).isTrue();
+        assertThat(waitingB.acquired()).isFalse();
+        assertThat(waitingB.holder()).isEqualTo("load-a");
+        assertThat(waitingB.waitSeconds()).isPositive();
+        List<ChunkResult> resultsA = workflow.chunks(planA).stream().map(chunk -> workflow.writeChunk("load-a", planA.lease(), chunk))
+                .toList();
+        AggregateResult aggregatedA = workflow.aggregate("load-a", planA.lease(), workflow.writeMapResults(parsedA, "load-a", resultsA));
+        workflow.finish("load-a", a, parsedA, planA, aggregatedA);
+
+        ChangePlan planB = workflow.plan("load-b", b, parsedB);
+        assertThat(planB.acquired()).isTrue();
+        assertThat(planB.lease().epoch()).isEqualTo(planA.lease().epoch() + 1);
+        List<ChunkResult> resultsB = workflow.chunks(planB).stream().map(chunk -> workflow.writeChunk("load-b", planB.lease(), chunk))
+                .toList();
+        AggregateResult aggregatedB = workflow.aggregate("load-b", planB.lease(), workflow.writeMapResults(parsedB, "load-b", resultsB));
+        workflow.finish("load-b", b, parsedB, planB, aggregatedB);
 
         List<Car> union = cars(YARIS, EV6, GOLF, ENYAQ, YARIS_CVT);
         assertThat(storedCars()).containsExactlyInAnyOrderElementsOf(union);
         assertThat(filterCounts()).isEqualTo(expectedCounts(union));
         assertThat(aggregatedA.newCars() + aggregatedB.newCars()).isEqualTo(5);
+        assertThat(aggregatedB.generation()).isEqualTo(aggregatedA.generation() + 1);
+    }
+
+    @Test
+    void aRemovalRetriedAfterItHadDeletedItsCarsCountsEachRemovedCarOnce() {
+        workflow(10).run("load-1", upload("incoming/cars.csv", csv(YARIS, YARIS_CVT, EV6, GOLF)));
+        LocalWorkflow workflow = workflow(10);
+        Upload removal = upload("incoming/remove/retired.csv", csv(YARIS, EV6, ENYAQ));
+        ParseResult parsed = workflow.parse("remove-1", removal, workflow.validate("remove-1", removal));
+        ChangePlan plan = workflow.plan("remove-1", removal, parsed);
+        ChunkRef chunk = workflow.chunks(plan).get(0);
+        assertThat(chunk.action()).isEqualTo(ChunkAction.REMOVE);
+
+        ChunkResult lost = workflow.writeChunk("remove-1", plan.lease(), chunk);
+        ChunkResult retried = workflow.writeChunk("remove-1", plan.lease(), chunk);
+
+        assertThat(retried).isEqualTo(lost);
+        assertThat(retried.removed()).isEqualTo(2);
+        assertThat(retried.notPresent()).isEqualTo(1);
+        AggregateResult aggregated = workflow.aggregate("remove-1", plan.lease(),
+                workflow.writeMapResults(parsed, "remove-1", List.of(retried)));
+        FinishResult finish = workflow.finish("remove-1", removal, parsed, plan, aggregated);
+        assertThat(storedCars()).containsExactlyInAnyOrderElementsOf(cars(YARIS_CVT, GOLF));
+        assertThat(filterCounts()).isEqualTo(expectedCounts(cars(YARIS_CVT, GOLF)));
+        assertThat(finish.totals().removed()).isEqualTo(2);
+        assertThat(finish.totals().notPresent()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplacementWritesOnlyTheCarsToAddAndRemovesOnlyTheCarsNotInTheFile() {
+        workflow(10).run("load-1", upload("incoming/cars.csv", csv(YARIS, YARIS_CVT, EV6)));
+        LocalWorkflow workflow = workflow(10);
+        Upload replacement = upload("incoming/replace/season.csv", csv(YARIS_CVT, EV6, GOLF, ENYAQ));
+        ParseResult parsed = workflow.parse("replace-1", replacement, workflow.validate("replace-1", replacement));
+
+        ChangePlan plan = workflow.plan("replace-1", replacement, parsed);
+
+        assertThat(plan.replacement()).isEqualTo(new ChangePlan.Replacement(3, 2, 2, 1));
+        List<ChunkRef> chunks = workflow.chunks(plan);
+        assertThat(chunks).extracting(ChunkRef::action).containsExactly(ChunkAction.REMOVE_STORED, ChunkAction.ADD_NEW);
+        assertThat(chunks).extracting(ChunkRef::chunk).doesNotHaveDuplicates();
+        List<ChunkResult> results = chunks.stream().map(chunk -> workflow.writeChunk("replace-1", plan.lease(), chunk)).toList();
+        AggregateResult aggregated = workflow.aggregate("replace-1", plan.lease(), workflow.writeMapResults(parsed, "replace-1", results));
+        FinishResult finish = workflow.finish("replace-1", replacement, parsed, plan, aggregated);
+
+        List<Car> file = cars(YARIS_CVT, EV6, GOLF, ENYAQ);
+        assertThat(storedCars()).containsExactlyInAnyOrderElementsOf(file);
+        assertThat(filterCounts()).isEqualTo(expectedCounts(file));
+        assertThat(finish.totals().kept()).isEqualTo(2);
+        assertThat(finish.totals().loaded()).isEqualTo(2);
+        assertThat(finish.totals().removed()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeTakingOverAnAbandonedLeaseRecountsFirstAndTheAbandonedChangeCannotCountAgain() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        ChangeSettings changes = ChangeSettings.DEFAULTS.withLeaseTtl(Duration.ofMinutes(1));
+        LocalWorkflow workflow = new LocalWorkflow(config, s3, dynamoDb, IngestSettings.DEFAULTS.withChunkSize(2), changes, clock);
+        Upload abandoned = upload("incoming/abandoned.csv", csv(YARIS, YARIS_CVT, EV6, GOLF));
+        ParseResult parsedAbandoned = workflow.parse("load-a", abandoned, workflow.validate("load-a", abandoned));
+        ChangePlan planAbandoned = workflow.plan("load-a", abandoned, parsedAbandoned);
+        List<ChunkRef> chunks = workflow.chunks(planAbandoned);
+        workflow.writeChunk("load-a", planAbandoned.lease(), chunks.get(0));
+        clock.advance(Duration.ofMinutes(2));
+
+        Upload next = upload("incoming/next.csv", csv(YARIS, ENYAQ));
+        FinishResult finish = workflow.run("load-b", next);
+
+        assertThat(finish.status()).isEqualTo("LOADED");
+        assertThat(finish.totals().loaded()).as("YARIS was written by the abandoned load").isEqualTo(1);
+        assertThat(filterCounts()).isEqualTo(expectedCounts(List.copyOf(storedCars())));
+        assertThatThrownBy(() -> workflow.writeChunk("load-a", planAbandoned.lease(), chunks.get(1)))
+                .isInstanceOf(CatalogLeaseLostException.class);
+        assertThat(filterCounts()).isEqualTo(expectedCounts(List.copyOf(storedCars())));
     }
 
     @Test
@@ -384,7 +477,9 @@ class IngestWorkflowIT {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         dynamoDb.scan(b -> b.tableName(config.filterTable())).items().forEach(item -> {
             FilterColumn column = FilterColumn.fromItem(item);
-            counts.put(column.column(), new TreeMap<>(column.counts()));
+            if (FilterTable.isColumnItem(column.column())) {
+                counts.put(column.column(), new TreeMap<>(column.counts()));
+            }
         });
         return counts;
     }

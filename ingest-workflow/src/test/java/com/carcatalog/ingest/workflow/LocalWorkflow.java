@@ -2,6 +2,7 @@ package com.carcatalog.ingest.workflow;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
@@ -11,10 +12,13 @@ import com.carcatalog.ingest.handler.AggregateFiltersHandler;
 import com.carcatalog.ingest.handler.FinishLoadHandler;
 import com.carcatalog.ingest.handler.LoadMetrics;
 import com.carcatalog.ingest.handler.ParseUploadHandler;
+import com.carcatalog.ingest.handler.PlanChangesHandler;
 import com.carcatalog.ingest.handler.ValidateUploadHandler;
 import com.carcatalog.ingest.handler.WriteChunkHandler;
+import com.carcatalog.ingest.lease.LeaseToken;
 import com.carcatalog.ingest.parse.ChunkRef;
 import com.carcatalog.ingest.parse.ParseResult;
+import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.report.FinishResult;
 import com.carcatalog.ingest.upload.ValidationResult;
 import com.carcatalog.ingest.write.Backoff;
@@ -52,33 +56,53 @@ final class LocalWorkflow {
     private final S3Client s3;
     private final ValidateUploadHandler validate;
     private final ParseUploadHandler parse;
+    private final PlanChangesHandler plan;
     private final WriteChunkHandler write;
     private final AggregateFiltersHandler aggregate;
     private final FinishLoadHandler finish;
 
     LocalWorkflow(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, IngestSettings settings) {
-        this.s3 = s3;
-        Clock clock = Clock.systemUTC();
-        this.validate = new ValidateUploadHandler(s3, settings);
-        this.parse = new ParseUploadHandler(config, s3, settings, clock);
-        this.write = new WriteChunkHandler(config, s3, dynamoDb, Backoff.DEFAULT, Sleeper.REAL, new SplittableRandom(1));
-        this.aggregate = new AggregateFiltersHandler(config, s3, dynamoDb);
-        this.finish = new FinishLoadHandler(config, s3, dynamoDb, clock, LoadMetrics.logOnly());
+        this(config, s3, dynamoDb, settings, ChangeSettings.DEFAULTS, Clock.systemUTC());
     }
 
-    /** The whole workflow; returns the FinishLoad output (the failed-upload path's for a rejected upload). */
+    LocalWorkflow(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, IngestSettings settings, ChangeSettings changes,
+                  Clock clock) {
+        this.s3 = s3;
+        this.validate = new ValidateUploadHandler(s3, settings);
+        this.parse = new ParseUploadHandler(config, s3, settings, clock);
+        this.plan = new PlanChangesHandler(config, s3, dynamoDb, settings, changes, clock);
+        this.write = new WriteChunkHandler(config, s3, dynamoDb, changes, Backoff.DEFAULT, Sleeper.REAL, new SplittableRandom(1),
+                clock);
+        this.aggregate = new AggregateFiltersHandler(config, s3, dynamoDb, changes, clock);
+        this.finish = new FinishLoadHandler(config, s3, dynamoDb, changes, clock, LoadMetrics.logOnly());
+    }
+
+    /**
+     * The whole workflow, one step after the other, for a change that finds the catalog free;
+     * returns the FinishLoad output (the rejection's or refusal's when there is one).
+     */
     FinishResult run(String executionName, Upload upload) {
         ValidationResult validation = validate(executionName, upload);
         if (!validation.valid()) {
             return reject(executionName, upload, validation);
         }
         ParseResult parsed = parse(executionName, upload, validation);
-        AggregateResult aggregated = null;
-        if (parsed.chunks() > 0) {
-            List<ChunkResult> results = chunks(parsed).stream().map(chunk -> writeChunk(executionName, chunk)).toList();
-            aggregated = aggregate(executionName, writeMapResults(parsed, executionName, results));
+        ChangePlan planned = plan(executionName, upload, parsed);
+        if (!planned.acquired()) {
+            throw new IllegalStateException("the catalog is busy with " + planned.holder() + ": this harness does not wait");
         }
-        return finish(executionName, upload, parsed, aggregated);
+        if (planned.isRefused()) {
+            return refuse(executionName, upload, parsed, planned);
+        }
+        AggregateResult aggregated;
+        if (planned.chunks() > 0) {
+            List<ChunkResult> results = chunks(planned).stream().map(chunk -> writeChunk(executionName, planned.lease(), chunk))
+                    .toList();
+            aggregated = aggregate(executionName, planned.lease(), writeMapResults(parsed, executionName, results));
+        } else {
+            aggregated = aggregate(executionName, planned.lease(), null);
+        }
+        return finish(executionName, upload, parsed, planned, aggregated);
     }
 
     ValidationResult validate(String executionName, Upload upload) {
@@ -94,18 +118,23 @@ final class LocalWorkflow {
         return invoke(parse, payload("executionName", executionName, "upload", upload, "validation", validation), ParseResult.class);
     }
 
+    ChangePlan plan(String executionName, Upload upload, ParseResult parsed) {
+        return invoke(plan, payload("executionName", executionName, "upload", upload, "parse", parsed, "startedAt", STARTED_AT),
+                ChangePlan.class);
+    }
+
     /** The Distributed Map's items: the chunk manifest as the ItemReader reads it. */
-    List<ChunkRef> chunks(ParseResult parsed) {
+    List<ChunkRef> chunks(ChangePlan planned) {
         try {
-            return Json.MAPPER.readValue(read(parsed.manifest()), new TypeReference<List<ChunkRef>>() {
+            return Json.MAPPER.readValue(read(planned.manifest()), new TypeReference<List<ChunkRef>>() {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    ChunkResult writeChunk(String executionName, ChunkRef chunk) {
-        return invoke(write, payload("executionName", executionName, "chunk", chunk), ChunkResult.class);
+    ChunkResult writeChunk(String executionName, LeaseToken lease, ChunkRef chunk) {
+        return invoke(write, payload("executionName", executionName, "lease", lease, "chunk", chunk), ChunkResult.class);
     }
 
     /**
@@ -149,14 +178,19 @@ final class LocalWorkflow {
         return new S3Location(bucket, prefix + "manifest.json");
     }
 
-    AggregateResult aggregate(String executionName, S3Location resultManifest) {
-        return invoke(aggregate, payload("executionName", executionName, "results", resultManifest), AggregateResult.class);
+    AggregateResult aggregate(String executionName, LeaseToken lease, S3Location resultManifest) {
+        return invoke(aggregate, payload("executionName", executionName, "lease", lease, "results", resultManifest),
+                AggregateResult.class);
     }
 
-    FinishResult finish(String executionName, Upload upload, ParseResult parsed, AggregateResult aggregated) {
+    FinishResult finish(String executionName, Upload upload, ParseResult parsed, ChangePlan planned, AggregateResult aggregated) {
         return invoke(finish, payload("executionName", executionName, "upload", upload, "startedAt", STARTED_AT,
-                "outcome", FinishLoadHandler.LOADED, "parse", parsed,
-                "aggregate", aggregated == null ? AggregateResult.nothing() : aggregated), FinishResult.class);
+                "outcome", FinishLoadHandler.LOADED, "parse", parsed, "plan", planned, "aggregate", aggregated), FinishResult.class);
+    }
+
+    FinishResult refuse(String executionName, Upload upload, ParseResult parsed, ChangePlan planned) {
+        return invoke(finish, payload("executionName", executionName, "upload", upload, "startedAt", STARTED_AT,
+                "outcome", FinishLoadHandler.REFUSED, "parse", parsed, "plan", planned), FinishResult.class);
     }
 
     String read(S3Location location) {

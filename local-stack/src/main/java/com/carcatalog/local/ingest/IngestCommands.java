@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 
 /**
- * {@code bin/catalog ingest FILE} and {@code bin/catalog executions}: the catalog team's view of a
- * running local stack, through the same S3 and Step Functions APIs the AWS CLI uses.
+ * {@code bin/catalog ingest|remove|replace FILE} and {@code bin/catalog executions}: the catalog
+ * team's view of a running local stack, through the same S3 and Step Functions APIs the AWS CLI uses.
  */
 public final class IngestCommands implements AutoCloseable {
 
@@ -56,14 +56,32 @@ public final class IngestCommands implements AutoCloseable {
         this.out = out;
     }
 
-    /** {@code ingest FILE [--key KEY] [--s3-port N] [--stepfunctions-port N]}. */
+    /** {@code ingest FILE [--key KEY] [--s3-port N] [--stepfunctions-port N]}: adds the file's cars. */
     public static void ingest(Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
+        upload(arguments, UploadKeys.INCOMING, out);
+    }
+
+    /** {@code remove FILE [...]}: removes the file's cars (uploads under {@code incoming/remove/}). */
+    public static void remove(Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
+        upload(arguments, UploadKeys.REMOVE, out);
+    }
+
+    /**
+     * {@code replace FILE [--force] [...]}: makes the catalog exactly the file's cars (uploads under
+     * {@code incoming/replace/}, or {@code incoming/replace/force/} past the removal guard).
+     */
+    public static void replace(Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
+        boolean force = arguments.remove("--force");
+        upload(arguments, force ? UploadKeys.FORCED_REPLACE : UploadKeys.REPLACE, out);
+    }
+
+    private static void upload(Deque<String> arguments, String prefix, PrintStream out) throws IOException, InterruptedException {
         Options options = Options.parse(arguments, true);
         Path file = Path.of(options.file);
         if (!Files.isRegularFile(file)) {
             throw new Cli.UsageException("no such file: " + file);
         }
-        String key = options.key != null ? options.key : UploadKeys.INCOMING + file.getFileName();
+        String key = options.key != null ? options.key : prefix + file.getFileName();
         if (!UploadKeys.isIncoming(key)) {
             throw new Cli.UsageException("--key must be under " + UploadKeys.INCOMING + ", not '" + key + "'");
         }
@@ -125,9 +143,18 @@ public final class IngestCommands implements AutoCloseable {
 
     private void printReport(JsonNode report) {
         JsonNode totals = report.path("totals");
-        out.printf(Locale.ROOT, "Rows %,d: loaded %,d, already present %,d, duplicates in file %,d, rejected %,d; images %,d%n",
-                totals.path("rows").asLong(), totals.path("loaded").asLong(), totals.path("alreadyPresent").asLong(),
-                totals.path("duplicatesInFile").asLong(), totals.path("rejected").asLong(), totals.path("imagesCopied").asLong());
+        String mode = report.path("mode").asText("LOAD");
+        String changes = switch (mode) {
+            case "REMOVE" -> String.format(Locale.ROOT, "removed %,d, not present %,d",
+                    totals.path("removed").asLong(), totals.path("notPresent").asLong());
+            case "REPLACE" -> String.format(Locale.ROOT, "added %,d, kept %,d, removed %,d",
+                    totals.path("loaded").asLong(), totals.path("kept").asLong(), totals.path("removed").asLong());
+            default -> String.format(Locale.ROOT, "loaded %,d, already present %,d",
+                    totals.path("loaded").asLong(), totals.path("alreadyPresent").asLong());
+        };
+        out.printf(Locale.ROOT, "Rows %,d: %s, duplicates in file %,d, rejected %,d; images %,d%n",
+                totals.path("rows").asLong(), changes, totals.path("duplicatesInFile").asLong(),
+                totals.path("rejected").asLong(), totals.path("imagesCopied").asLong());
         JsonNode rejected = report.path("rejectedRows").path("details");
         int shown = 0;
         for (JsonNode row : rejected) {
@@ -149,14 +176,14 @@ public final class IngestCommands implements AutoCloseable {
             out.println("No executions yet.");
             return;
         }
-        out.printf(Locale.ROOT, "%-19s  %-9s  %8s  %8s  %8s  %8s  %s%n", "started", "status", "rows", "loaded",
-                "present", "rejected", "upload (execution)");
+        out.printf(Locale.ROOT, "%-19s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", "started", "status", "rows", "loaded",
+                "present", "removed", "rejected", "upload (execution)");
         for (ExecutionListItem execution : all) {
             String key = executions.sourceKey(execution).orElse(null);
             JsonNode totals = key == null ? null : report(key).map(report -> report.path("totals")).orElse(null);
-            out.printf(Locale.ROOT, "%-19s  %-9s  %8s  %8s  %8s  %8s  %s (%s)%n", TIME.format(execution.startDate()),
+            out.printf(Locale.ROOT, "%-19s  %-9s  %8s  %8s  %8s  %8s  %8s  %s (%s)%n", TIME.format(execution.startDate()),
                     execution.statusAsString(), count(totals, "rows"), count(totals, "loaded"),
-                    count(totals, "alreadyPresent"), count(totals, "rejected"), key, execution.name());
+                    count(totals, "alreadyPresent"), count(totals, "removed"), count(totals, "rejected"), key, execution.name());
         }
     }
 

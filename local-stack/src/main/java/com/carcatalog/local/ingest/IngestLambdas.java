@@ -2,21 +2,15 @@ package com.carcatalog.local.ingest;
 
 import com.carcatalog.asl.LambdaFunctions;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
-import com.carcatalog.ingest.handler.AggregateFiltersHandler;
-import com.carcatalog.ingest.handler.FinishLoadHandler;
 import com.carcatalog.ingest.handler.IngestFunctions;
 import com.carcatalog.ingest.handler.LoadMetrics;
-import com.carcatalog.ingest.handler.ParseUploadHandler;
 import com.carcatalog.ingest.handler.TaskHandler;
-import com.carcatalog.ingest.handler.ValidateUploadHandler;
-import com.carcatalog.ingest.handler.WriteChunkHandler;
-import com.carcatalog.ingest.write.Backoff;
-import com.carcatalog.ingest.write.Sleeper;
+import com.carcatalog.ingest.handler.TaskHandlers;
 import com.carcatalog.local.lambda.LocalLambdaContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,16 +29,10 @@ public final class IngestLambdas {
     private IngestLambdas() {
     }
 
-    public static LambdaFunctions create(CatalogConfig config, IngestSettings settings, S3Client s3, DynamoDbClient dynamoDb) {
-        Map<IngestFunctions, TaskHandler<?, ?>> handlers = new EnumMap<>(IngestFunctions.class);
-        handlers.put(IngestFunctions.VALIDATE_UPLOAD, new ValidateUploadHandler(s3, settings));
-        handlers.put(IngestFunctions.PARSE_UPLOAD, new ParseUploadHandler(config, s3, settings, Clock.systemUTC()));
-        handlers.put(IngestFunctions.WRITE_CHUNK, new WriteChunkHandler(config, s3, dynamoDb, Backoff.DEFAULT,
-                Sleeper.REAL, RandomGenerator.getDefault()));
-        handlers.put(IngestFunctions.AGGREGATE_FILTERS, new AggregateFiltersHandler(config, s3, dynamoDb));
-        handlers.put(IngestFunctions.FINISH_LOAD, new FinishLoadHandler(config, s3, dynamoDb, Clock.systemUTC(),
-                LoadMetrics.logOnly()));
-
+    public static LambdaFunctions create(CatalogConfig config, IngestSettings settings, ChangeSettings changes, S3Client s3,
+                                         DynamoDbClient dynamoDb) {
+        Map<IngestFunctions, TaskHandler<?, ?>> handlers = TaskHandlers.create(config, s3, dynamoDb, settings, changes,
+                Clock.systemUTC(), RandomGenerator.getDefault(), LoadMetrics.logOnly());
         LambdaFunctions functions = new LambdaFunctions();
         handlers.forEach((function, handler) -> functions.register(function.functionName(),
                 event -> handler.handleJson(event, new LocalLambdaContext(function.functionName(), TIMEOUT))));

@@ -2,6 +2,7 @@ package com.carcatalog.local.ingest;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.handler.IngestFunctions;
 import com.carcatalog.ingest.handler.TriggerHandler;
@@ -57,10 +58,10 @@ public final class LocalIngestion implements AutoCloseable {
      * trigger function to {@code notifications} for {@code incoming/} in the source bucket.
      */
     public static LocalIngestion start(int port, Path dataDirectory, CatalogConfig catalog, String sourceBucket,
-                                       int writeConcurrency, S3Client s3, DynamoDbClient dynamoDb,
+                                       int writeConcurrency, ChangeSettings changes, S3Client s3, DynamoDbClient dynamoDb,
                                        BucketNotifications notifications) throws IOException {
         LocalStepFunctions stepFunctions = LocalStepFunctions.start(port, dataDirectory,
-                IngestLambdas.create(catalog, IngestSettings.fromEnvironment(System.getenv()), s3, dynamoDb),
+                IngestLambdas.create(catalog, IngestSettings.fromEnvironment(System.getenv()), changes, s3, dynamoDb),
                 new S3ObjectStore(s3));
         try {
             String arn = stepFunctions.register(STATE_MACHINE, definition(), substitutions(sourceBucket, writeConcurrency));

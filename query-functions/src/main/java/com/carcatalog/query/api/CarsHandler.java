@@ -18,7 +18,8 @@ import com.carcatalog.query.enrich.CachedImageListing;
 import com.carcatalog.query.enrich.ImageCatalog;
 import com.carcatalog.query.enrich.ImageUrls;
 import com.carcatalog.query.enrich.S3ImageListing;
-import com.carcatalog.query.filters.CachedFilterColumns;
+import com.carcatalog.query.filters.CatalogFilters;
+import com.carcatalog.query.filters.CatalogStateReader;
 import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.telemetry.QueryMetrics;
@@ -42,7 +43,8 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
     /**
      * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
      * {@code PlanReader} queries the table and its indexes and scans the table when no index fits;
-     * {@code FilterTableReader} scans the filter table for the planner's statistics;
+     * {@code CatalogStateReader} reads the catalog's generation (GetItem) and {@code FilterTableReader}
+     * scans the filter table for the planner's statistics when it changed;
      * {@code S3ImageListing} lists image folders (ListObjectsV2); {@code CatalogConfig} reads the
      * three names from SSM.
      */
@@ -51,6 +53,7 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
             new AwsPermission("dynamodb:Query", AwsPermission.CARS_INDEXES),
             new AwsPermission("dynamodb:Scan", AwsPermission.CARS_TABLE),
             new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             new AwsPermission("s3:ListBucket", AwsPermission.STATIC_BUCKET),
             AwsPermission.parameterNamedBy("DYNAMODB_TAB_PARAM_NAME"),
             AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"),
@@ -86,14 +89,19 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
         this.invocation = new ApiInvocation(new ApiResponses(settings.corsAllowOrigin()), metrics);
     }
 
-    /** The standard search: cached filter statistics (60 s) and image listings (5 min). */
+    /**
+     * The standard search: filter statistics of the catalog's current generation (checked on every
+     * request, read again when it changed) and image listings (read again when the generation
+     * changed, or after 5 minutes).
+     */
     public static CarSearch search(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
                                    ReadBudget budget) {
-        return new CarSearch(IndexCatalog.cars(),
-                new CachedFilterColumns(new FilterTableReader(dynamoDb, catalog.filterTable()), CachedFilterColumns.DEFAULT_TTL),
+        CatalogFilters statistics = new CatalogFilters(new FilterTableReader(dynamoDb, catalog.filterTable()),
+                new CatalogStateReader(dynamoDb, catalog.filterTable()));
+        return new CarSearch(IndexCatalog.cars(), statistics,
                 new PlanReader(dynamoDb, catalog.carsTable(), budget),
                 new ImageCatalog(new CachedImageListing(new S3ImageListing(s3, catalog.staticBucket()),
-                        CachedImageListing.DEFAULT_TTL), new ImageUrls(settings.imageBaseUrl())),
+                        CachedImageListing.DEFAULT_TTL, statistics::generation), new ImageUrls(settings.imageBaseUrl())),
                 PageTokenCodec.withKey(settings.pageTokenKey()));
     }
 

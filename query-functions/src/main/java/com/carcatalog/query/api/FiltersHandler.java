@@ -5,7 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.config.CatalogConfig;
-import com.carcatalog.query.filters.CachedFilterColumns;
+import com.carcatalog.query.filters.CatalogFilters;
+import com.carcatalog.query.filters.CatalogStateReader;
 import com.carcatalog.query.filters.FilterFacets;
 import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.telemetry.QueryMetrics;
@@ -23,10 +24,13 @@ public final class FiltersHandler implements RequestHandler<APIGatewayProxyReque
 
     /**
      * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
-     * {@code FilterTableReader} scans the filter table; {@code CatalogConfig} reads its name from SSM.
+     * {@code CatalogStateReader} reads the catalog's generation (GetItem) on every request and
+     * {@code FilterTableReader} scans the filter table when it changed; {@code CatalogConfig} reads
+     * its name from SSM.
      */
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
     private final FilterFacets facets;
@@ -43,8 +47,8 @@ public final class FiltersHandler implements RequestHandler<APIGatewayProxyReque
 
     /** The same function on explicit names and client: for the local stack and tests. */
     public FiltersHandler(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, QueryMetrics metrics) {
-        this(new FilterFacets(new CachedFilterColumns(new FilterTableReader(dynamoDb, catalog.filterTable()),
-                CachedFilterColumns.DEFAULT_TTL)), settings, metrics);
+        this(new FilterFacets(new CatalogFilters(new FilterTableReader(dynamoDb, catalog.filterTable()),
+                new CatalogStateReader(dynamoDb, catalog.filterTable()))), settings, metrics);
     }
 
     public FiltersHandler(FilterFacets facets, QuerySettings settings, QueryMetrics metrics) {

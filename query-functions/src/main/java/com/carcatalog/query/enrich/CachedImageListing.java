@@ -7,17 +7,20 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Remembers listings for a short time, per container: images change rarely and a page often
- * shows many cars of one model. Bounded, least recently used entries go first.
+ * Remembers listings per container: images change rarely and a page often shows many cars of one
+ * model. A listing is reused until a change of the catalog publishes a new generation (an upload's
+ * images are copied before it publishes) or, for images synced straight to the bucket, until the
+ * TTL passes. Bounded, least recently used entries go first.
  */
 public final class CachedImageListing implements ImageListing {
 
-    /** How long a listing is reused: new images show up within this time. */
+    /** How long a listing is reused at most: images synced straight to the bucket show up within this time. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 10_000;
 
     private final ImageListing source;
     private final long ttlNanos;
+    private final LongSupplier generation;
     private final LongSupplier nanoClock;
     private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -26,33 +29,36 @@ public final class CachedImageListing implements ImageListing {
         }
     };
 
-    public CachedImageListing(ImageListing source, Duration ttl) {
-        this(source, ttl, System::nanoTime);
+    /** @param generation the catalog generation currently served (see {@code CatalogFilters#generation}) */
+    public CachedImageListing(ImageListing source, Duration ttl, LongSupplier generation) {
+        this(source, ttl, generation, System::nanoTime);
     }
 
-    CachedImageListing(ImageListing source, Duration ttl, LongSupplier nanoClock) {
+    CachedImageListing(ImageListing source, Duration ttl, LongSupplier generation, LongSupplier nanoClock) {
         this.source = source;
         this.ttlNanos = ttl.toNanos();
+        this.generation = generation;
         this.nanoClock = nanoClock;
     }
 
     @Override
     public List<String> keys(String prefix) {
         long now = nanoClock.getAsLong();
+        long current = generation.getAsLong();
         synchronized (entries) {
             Entry cached = entries.get(prefix);
-            if (cached != null && now - cached.listedAt() < ttlNanos) {
+            if (cached != null && cached.generation() == current && now - cached.listedAt() < ttlNanos) {
                 return cached.keys();
             }
         }
         // Listed outside the lock: one slow listing must not hold up other models.
         List<String> keys = source.keys(prefix);
         synchronized (entries) {
-            entries.put(prefix, new Entry(keys, now));
+            entries.put(prefix, new Entry(keys, now, current));
         }
         return keys;
     }
 
-    private record Entry(List<String> keys, long listedAt) {
+    private record Entry(List<String> keys, long listedAt, long generation) {
     }
 }

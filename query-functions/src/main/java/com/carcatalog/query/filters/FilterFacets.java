@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * Builds the {@code GET /filters} answer: one facet per catalog column, in catalog order, all
- * eight even when a column has no values yet. Values are sorted by their natural (code point)
- * order; {@value #NOT_AVAILABLE}, the CSV's marker for a missing value, is not offered as a filter.
+ * eight even when a column has no values yet. A value is offered exactly when cars have it (count
+ * above zero); values are sorted by their natural (code point) order; {@value #NOT_AVAILABLE},
+ * the CSV's marker for a missing value, is not offered as a filter.
  */
 public final class FilterFacets {
 
@@ -32,7 +33,7 @@ public final class FilterFacets {
         List<FilterFacet> facets = new ArrayList<>();
         for (Column column : Column.all()) {
             FilterColumn stored = byName.get(column.attributeName());
-            SortedMap<String, Long> counts = new TreeMap<>(stored == null ? Map.of() : stored.counts());
+            SortedMap<String, Long> counts = new TreeMap<>(stored == null ? Map.of() : stored.listed());
             counts.remove(NOT_AVAILABLE);
             facets.add(new FilterFacet(column.attributeName(), new ArrayList<>(counts.keySet()), counts));
         }

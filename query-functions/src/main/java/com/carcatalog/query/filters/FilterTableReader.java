@@ -1,6 +1,7 @@
 package com.carcatalog.query.filters;
 
 import com.carcatalog.core.item.FilterColumn;
+import com.carcatalog.core.schema.FilterTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Reads the whole filter table with Scan (following {@code LastEvaluatedKey}): it holds one item
- * per column, so this is one small request in practice.
+ * Reads the whole filter table with a strongly consistent Scan (following {@code LastEvaluatedKey}):
+ * it holds one item per column and the catalog item (skipped), so this is one small request in
+ * practice.
  */
 public final class FilterTableReader implements FilterColumnSource {
 
@@ -28,12 +30,17 @@ public final class FilterTableReader implements FilterColumnSource {
         List<FilterColumn> columns = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            ScanRequest.Builder request = ScanRequest.builder().tableName(tableName);
+            ScanRequest.Builder request = ScanRequest.builder().tableName(tableName).consistentRead(true);
             if (startKey != null) {
                 request.exclusiveStartKey(startKey);
             }
             ScanResponse response = dynamoDb.scan(request.build());
-            response.items().forEach(item -> columns.add(FilterColumn.fromItem(item)));
+            for (Map<String, AttributeValue> item : response.items()) {
+                FilterColumn column = FilterColumn.fromItem(item);
+                if (FilterTable.isColumnItem(column.column())) {
+                    columns.add(column);
+                }
+            }
             startKey = response.lastEvaluatedKey().isEmpty() ? null : response.lastEvaluatedKey();
         } while (startKey != null);
         return List.copyOf(columns);

@@ -12,8 +12,7 @@ import java.util.Map;
  * table's per-value counts.
  *
  * <p>For a column the filter table knows, the share of cars with a value is its count divided by
- * the column's total; a value the column does not list has share 0, and a listed value without a
- * count (written by an older loader) gets the column's average share, 1 / distinct values.
+ * the column's total; a value the column does not list (no car has it) has share 0.
  * For a column the filter table does not know (empty table, fresh deployment) the share is a
  * fixed guess from what car catalogs usually look like: see {@link #defaultShare(Column)}.
  * The catalog size is the largest column total, or {@value #DEFAULT_TOTAL_CARS} when nothing is
@@ -64,13 +63,10 @@ public final class FilterStatistics {
         if (known == null) {
             return defaultShare(column);
         }
-        Long count = known.counts().get(value);
-        if (count == null) {
-            return 0;
-        }
+        Long count = known.listed().get(value);
         long columnTotal = known.total();
-        if (count == 0 || columnTotal == 0) {
-            return 1.0 / known.counts().size();
+        if (count == null || columnTotal == 0) {
+            return 0;
         }
         return (double) count / columnTotal;
     }

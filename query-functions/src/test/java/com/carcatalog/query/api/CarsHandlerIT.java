@@ -16,7 +16,8 @@ import com.carcatalog.query.enrich.CachedImageListing;
 import com.carcatalog.query.enrich.ImageCatalog;
 import com.carcatalog.query.enrich.ImageUrls;
 import com.carcatalog.query.enrich.S3ImageListing;
-import com.carcatalog.query.filters.CachedFilterColumns;
+import com.carcatalog.query.filters.CatalogFilters;
+import com.carcatalog.query.filters.CatalogStateReader;
 import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.planner.PlanKind;
@@ -237,11 +238,12 @@ class CarsHandlerIT {
     }
 
     private CarsHandler handlerListingThrough(S3Client s3) {
-        CarSearch search = new CarSearch(IndexCatalog.cars(),
-                new CachedFilterColumns(new FilterTableReader(local.dynamoDb(), config.filterTable()), Duration.ofMinutes(1)),
+        CatalogFilters statistics = new CatalogFilters(new FilterTableReader(local.dynamoDb(), config.filterTable()),
+                new CatalogStateReader(local.dynamoDb(), config.filterTable()));
+        CarSearch search = new CarSearch(IndexCatalog.cars(), statistics,
                 new PlanReader(local.dynamoDb(), config.carsTable(), ReadBudget.DEFAULT),
-                new ImageCatalog(new CachedImageListing(new S3ImageListing(s3, config.staticBucket()), Duration.ofMinutes(5)),
-                        new ImageUrls(settings.imageBaseUrl())),
+                new ImageCatalog(new CachedImageListing(new S3ImageListing(s3, config.staticBucket()), Duration.ofMinutes(5),
+                        statistics::generation), new ImageUrls(settings.imageBaseUrl())),
                 PageTokenCodec.withKey(settings.pageTokenKey()));
         return new CarsHandler(search, settings, QueryMetrics.disabled());
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.item.FilterUpdates;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.testing.LocalCatalog;
@@ -64,6 +65,43 @@ class FiltersHandlerIT {
         JsonNode transmissionType = body.get("results").get(7);
         assertThat(transmissionType.get("filterValues").toString()).isEqualTo("[\"8-speed\"]");
         assertThat(transmissionType.get("counts").toString()).isEqualTo("{\"8-speed\":2}");
+    }
+
+    @Test
+    void theRequestAfterAChangeFinishedSeesItsValues() throws Exception {
+        CatalogConfig catalog = local.newCatalog();
+        FiltersHandler handler = new FiltersHandler(catalog, QuerySettings.defaults(catalog.staticBucket()),
+                local.dynamoDb(), QueryMetrics.disabled());
+        local.load(catalog, List.of(Car.of("BMW", "X5", "Passenger car", "SUV", "3.0", "Diesel", "Automatic", "8-speed")), true);
+        assertThat(manufacturers(handler)).isEqualTo("{\"BMW\":1}");
+
+        local.load(catalog, List.of(Car.of("Dacia", "Spring", "Passenger car", "Hatchback", "EV", "Electric", "Automatic", "NA")),
+                true);
+
+        assertThat(manufacturers(handler)).isEqualTo("{\"BMW\":1,\"Dacia\":1}");
+    }
+
+    @Test
+    void whileAChangeAppliesItsCountsTheLastCompleteValuesAreServed() throws Exception {
+        CatalogConfig catalog = local.newCatalog();
+        FiltersHandler handler = new FiltersHandler(catalog, QuerySettings.defaults(catalog.staticBucket()),
+                local.dynamoDb(), QueryMetrics.disabled());
+        local.load(catalog, List.of(Car.of("BMW", "X5", "Passenger car", "SUV", "3.0", "Diesel", "Automatic", "8-speed")), true);
+        assertThat(manufacturers(handler)).isEqualTo("{\"BMW\":1}");
+
+        local.beginApplying(catalog);
+        local.load(catalog, List.of(Car.of("Dacia", "Spring", "Passenger car", "Hatchback", "EV", "Electric", "Automatic", "NA")),
+                false);
+        FilterUpdates.addValues(catalog.filterTable(), "manufacturer", Map.of("Dacia", 1L)).forEach(local.dynamoDb()::updateItem);
+
+        assertThat(manufacturers(handler)).as("half-applied counts are not served").isEqualTo("{\"BMW\":1}");
+        local.publish(catalog);
+        assertThat(manufacturers(handler)).isEqualTo("{\"BMW\":1,\"Dacia\":1}");
+    }
+
+    private static String manufacturers(FiltersHandler handler) throws Exception {
+        JsonNode body = JSON.readTree(handler.handleRequest(get("/filters", Map.of()), new FakeContext("f")).getBody());
+        return body.get("results").get(0).get("counts").toString();
     }
 
     @Test

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class CachedImageListingTest {
 
     private final AtomicLong now = new AtomicLong();
+    private final AtomicLong generation = new AtomicLong(1);
     private final List<String> listed = new ArrayList<>();
     private final CachedImageListing cache = new CachedImageListing(prefix -> {
         listed.add(prefix);
         return List.of(prefix + "image-" + listed.size() + ".png");
-    }, Duration.ofMinutes(5), now::get);
+    }, Duration.ofMinutes(5), generation::get, now::get);
 
     @Test
     void aListingIsReusedWithinTheTimeToLive() {
@@ -31,6 +32,16 @@ class CachedImageListingTest {
         cache.keys("BMW/X5/");
         now.addAndGet(Duration.ofMinutes(5).toNanos());
 
+        assertThat(cache.keys("BMW/X5/")).containsExactly("BMW/X5/image-2.png");
+        assertThat(listed).containsExactly("BMW/X5/", "BMW/X5/");
+    }
+
+    @Test
+    void aNewCatalogGenerationListsAgainAtOnce() {
+        cache.keys("BMW/X5/");
+        generation.incrementAndGet();
+
+        assertThat(cache.keys("BMW/X5/")).containsExactly("BMW/X5/image-2.png");
         assertThat(cache.keys("BMW/X5/")).containsExactly("BMW/X5/image-2.png");
         assertThat(listed).containsExactly("BMW/X5/", "BMW/X5/");
     }

@@ -33,6 +33,16 @@ class FilterFacetsTest {
     }
 
     @Test
+    void aValueNoCarHasIsNotOffered() {
+        FilterFacets facets = new FilterFacets(() -> List.of(column("fuel", Map.of("Diesel", 3L, "LPG", 0L, "Hydrogen", -1L))));
+
+        FilterFacet fuel = facets.facets().get(5);
+
+        assertThat(fuel.filterValues()).containsExactly("Diesel");
+        assertThat(fuel.counts()).containsExactly(Map.entry("Diesel", 3L));
+    }
+
+    @Test
     void itemsForUnknownColumnsAreIgnored() {
         FilterFacets facets = new FilterFacets(() -> List.of(column("colour", Map.of("red", 1L))));
 

@@ -172,12 +172,13 @@ class IndexPlannerTest {
     }
 
     @Test
-    void aListedValueWithoutCountGetsTheColumnAverage() {
+    void aValueStoredWithoutCarsIsEstimatedToMatchNothing() {
         FilterStatistics statistics = FilterStatistics.from(List.of(
-                new FilterColumn("fuel", new TreeMap<>(Map.of("Diesel", 0L, "Petrol", 0L, "Electric", 0L, "LPG", 0L)))));
+                new FilterColumn("fuel", new TreeMap<>(Map.of("Diesel", 3L, "Petrol", 0L)))));
 
-        assertThat(statistics.share(FUEL, "Electric")).isEqualTo(0.25);
-        assertThat(statistics.totalCars()).isEqualTo(FilterStatistics.DEFAULT_TOTAL_CARS);
+        assertThat(statistics.share(FUEL, "Petrol")).isZero();
+        assertThat(statistics.share(FUEL, "Diesel")).isEqualTo(1.0);
+        assertThat(statistics.totalCars()).isEqualTo(3);
     }
 
     @Test

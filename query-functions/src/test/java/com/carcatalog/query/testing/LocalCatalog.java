@@ -6,7 +6,9 @@ import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.item.CarItems;
+import com.carcatalog.core.item.CatalogState;
 import com.carcatalog.core.item.FilterUpdates;
+import com.carcatalog.core.schema.FilterTable;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
 import com.carcatalog.local.services.DynaliteServer;
@@ -21,6 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -87,7 +90,10 @@ public final class LocalCatalog implements AutoCloseable {
         dynamoDb.deleteTable(request -> request.tableName(config.filterTable()));
     }
 
-    /** Writes the cars (BatchWriteItem, unprocessed items retried) and, if asked, their filter values and counts. */
+    /**
+     * Writes the cars (BatchWriteItem, unprocessed items retried) and, if asked, their filter values
+     * and counts, then publishes a new catalog generation as a finished change does.
+     */
     public void load(CatalogConfig config, Collection<Car> cars, boolean withFilterTable) {
         List<WriteRequest> batch = new ArrayList<>();
         for (Car car : cars) {
@@ -106,7 +112,24 @@ public final class LocalCatalog implements AutoCloseable {
                         TreeMap::new, Collectors.counting()));
                 FilterUpdates.addValues(config.filterTable(), column.attributeName(), counts).forEach(dynamoDb::updateItem);
             }
+            publish(config);
         }
+    }
+
+    /** What a change does as it starts applying its counts: marks the catalog item. */
+    public void beginApplying(CatalogConfig config) {
+        dynamoDb.updateItem(b -> b.tableName(config.filterTable()).key(CatalogState.key())
+                .updateExpression("SET #applying = :owner")
+                .expressionAttributeNames(Map.of("#applying", FilterTable.APPLYING))
+                .expressionAttributeValues(Map.of(":owner", AttributeValue.builder().s("test-change").build())));
+    }
+
+    /** What a finished change does last: the next generation, nothing being applied. */
+    public void publish(CatalogConfig config) {
+        dynamoDb.updateItem(b -> b.tableName(config.filterTable()).key(CatalogState.key())
+                .updateExpression("ADD #generation :one REMOVE #applying")
+                .expressionAttributeNames(Map.of("#generation", FilterTable.GENERATION, "#applying", FilterTable.APPLYING))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.builder().n("1").build())));
     }
 
     public void putImage(String key) {

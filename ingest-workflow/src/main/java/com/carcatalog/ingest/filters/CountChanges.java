@@ -9,19 +9,21 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The chunks' results merged: totals and, per column, how many new cars each value gained. A chunk
- * reported twice (a result kept from before a redrive and its rerun) counts once; its reruns report
- * the same numbers by construction.
+ * The chunks' results merged: totals and, per column, the signed change of each value's count
+ * (cars added minus cars removed). A chunk reported twice (a result kept from before a redrive
+ * and its rerun) counts once; its reruns report the same numbers by construction.
  */
-public final class NewCarCounts {
+public final class CountChanges {
 
     private final Set<Integer> chunks = new HashSet<>();
     private final Map<String, Map<String, Long>> byColumn = new LinkedHashMap<>();
     private long read;
     private long newCars;
     private long alreadyPresent;
+    private long removed;
+    private long notPresent;
 
-    public NewCarCounts() {
+    public CountChanges() {
         Column.all().forEach(column -> byColumn.put(column.attributeName(), new TreeMap<>()));
     }
 
@@ -32,13 +34,16 @@ public final class NewCarCounts {
         read += result.read();
         newCars += result.newCars();
         alreadyPresent += result.alreadyPresent();
+        removed += result.removed();
+        notPresent += result.notPresent();
         result.valueCounts().forEach((column, values) -> {
             Map<String, Long> counts = byColumn.get(column);
             if (counts == null) {
                 throw new IllegalArgumentException("chunk " + result.chunk() + " reports the unknown column '" + column + "'");
             }
-            values.forEach((value, count) -> counts.merge(value, count, Long::sum));
+            values.forEach((value, change) -> counts.merge(value, change, Long::sum));
         });
+        byColumn.values().forEach(values -> values.values().removeIf(change -> change == 0));
     }
 
     public int chunks() {
@@ -57,7 +62,15 @@ public final class NewCarCounts {
         return alreadyPresent;
     }
 
-    /** Per column attribute name (catalog order), each value with its new cars, values sorted. */
+    public long removed() {
+        return removed;
+    }
+
+    public long notPresent() {
+        return notPresent;
+    }
+
+    /** Per column attribute name (catalog order), each value whose count changes with its change, values sorted. */
     public Map<String, Map<String, Long>> byColumn() {
         return byColumn;
     }

@@ -1,0 +1,53 @@
+package com.carcatalog.query.filters;
+
+import com.carcatalog.core.item.CatalogState;
+import com.carcatalog.core.item.FilterColumn;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The filter table as of the catalog's latest complete generation, for {@code GET /filters} and
+ * the planner's statistics. Every call checks the generation ({@link CatalogStateReader}) and
+ * reads the table again only when a change has published a new one, so what a finished change
+ * wrote is what the next request sees, at the cost of one small read per request.
+ *
+ * <p>While a change applies its counts the table is half-changed: a container keeps answering
+ * with the last complete generation it read. A read is kept only when the generation was the
+ * same, and no change was applying, both before and after it (a sequence lock); a container that
+ * has nothing yet answers with what it read, without keeping it.
+ */
+public final class CatalogFilters implements FilterColumnSource {
+
+    private final FilterColumnSource table;
+    private final Supplier<CatalogState> state;
+    private Generation kept;
+    private long lastSeen = -1;
+
+    public CatalogFilters(FilterColumnSource table, Supplier<CatalogState> state) {
+        this.table = table;
+        this.state = state;
+    }
+
+    @Override
+    public synchronized List<FilterColumn> columns() {
+        CatalogState before = state.get();
+        lastSeen = before.generation();
+        if (kept != null && (before.isApplying() || kept.generation() == before.generation())) {
+            return kept.columns();
+        }
+        List<FilterColumn> read = table.columns();
+        CatalogState after = state.get();
+        if (!before.isApplying() && !after.isApplying() && after.generation() == before.generation()) {
+            kept = new Generation(before.generation(), read);
+        }
+        return read;
+    }
+
+    /** The catalog generation the last call saw (-1 before the first): caches of other data follow it. */
+    public synchronized long generation() {
+        return lastSeen;
+    }
+
+    private record Generation(long generation, List<FilterColumn> columns) {
+    }
+}
