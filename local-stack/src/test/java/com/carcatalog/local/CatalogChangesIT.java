@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -220,6 +221,34 @@ class CatalogChangesIT {
             CatalogSnapshot after = CatalogSnapshot.read(stack);
             assertThat(after.counts()).isEqualTo(after.recounted().counts());
             assertThat(verify.run(false)).isZero();
+        }
+
+        @Test
+        void theRemoveAndReplaceCommandsUploadUnderTheirPrefixesAndPrintWhatChanged(@TempDir Path folder) throws Exception {
+            CatalogSnapshot before = CatalogSnapshot.read(stack);
+            Car retired = before.cars().values().iterator().next();
+            Path file = folder.resolve("retired.csv");
+            Files.write(file, Uploads.csv(Uploads.rows(List.of(retired))));
+
+            String removeOutput = cli("remove", file.toString());
+
+            assertThat(removeOutput).contains("incoming/remove/retired.csv", "Status: SUCCEEDED", "removed 1, not present 0");
+            assertThat(CatalogSnapshot.read(stack)).isEqualTo(before.minus(List.of(retired)));
+
+            String replaceOutput = cli("replace", file.toString());
+
+            assertThat(replaceOutput).contains("incoming/replace/retired.csv", "Status: FAILED", "ReplaceRefused.TooManyRemovals");
+            assertThat(CatalogSnapshot.read(stack)).isEqualTo(before.minus(List.of(retired)));
+        }
+
+        private static String cli(String... arguments) throws Exception {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            List<String> all = new ArrayList<>(List.of(arguments));
+            all.addAll(List.of("--s3-port", Integer.toString(stack.s3Endpoint().getPort()),
+                    "--stepfunctions-port", Integer.toString(stack.stepFunctionsEndpoint().getPort())));
+            int status = new Cli(new PrintStream(output, true, StandardCharsets.UTF_8), Path.of(".")).run(all.toArray(String[]::new));
+            assertThat(status).as(output.toString(StandardCharsets.UTF_8)).isZero();
+            return output.toString(StandardCharsets.UTF_8);
         }
 
         private static Map<String, String> loadIds() {

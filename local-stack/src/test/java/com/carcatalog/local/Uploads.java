@@ -7,6 +7,7 @@ import com.carcatalog.local.testdata.CarCatalogGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -165,9 +166,14 @@ final class Uploads {
 
     /** A catalog CSV of these rows under the standard header, quoted as RFC 4180 asks. */
     static byte[] csv(List<List<String>> rows) {
-        StringBuilder out = new StringBuilder(String.join(",", CarCatalogGenerator.header())).append('\n');
-        for (List<String> row : rows) {
-            out.append(row.stream().map(Uploads::field).collect(Collectors.joining(","))).append('\n');
+        StringWriter out = new StringWriter();
+        try {
+            CarCatalogGenerator.writeLine(out, CarCatalogGenerator.header());
+            for (List<String> row : rows) {
+                CarCatalogGenerator.writeLine(out, row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -179,10 +185,6 @@ final class Uploads {
     /** The rows of these cars, in catalog column order. */
     static List<List<String>> rows(Collection<Car> cars) {
         return cars.stream().map(car -> Column.all().stream().map(car::value).toList()).toList();
-    }
-
-    private static String field(String value) {
-        return value.matches("[^\",\r\n]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     static void pause(Duration duration) {

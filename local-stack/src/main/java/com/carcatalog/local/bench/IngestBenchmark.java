@@ -1,8 +1,12 @@
 package com.carcatalog.local.bench;
 
 import com.carcatalog.core.car.Car;
+import com.carcatalog.core.car.Column;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
+import com.carcatalog.ingest.catalog.CarsTableScan;
+import com.carcatalog.ingest.catalog.CatalogCounts;
+import com.carcatalog.ingest.catalog.FilterTableCounts;
 import com.carcatalog.local.Cli;
 import com.carcatalog.local.LocalStack;
 import com.carcatalog.local.LocalStackSettings;
@@ -18,24 +22,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * {@code bin/catalog bench-ingest}: a generated CSV through the whole local ingestion path
- * (upload → S3 event → trigger → state machine → task handlers → dynalite), then, on the same
- * dynalite in the same run, the ceiling: a plain single-threaded loop of BatchWriteItem of the same
- * distinct cars into a fresh table with the same indexes. Reports rows/s of both and their ratio,
- * DynamoDB requests per loaded car, and the JVM's peak heap during the workflow.
+ * (upload → S3 event → trigger → state machine → task handlers → dynalite); then a replacement of
+ * that catalog by a file that changes {@code --replace-percent} of it (that share of the cars
+ * removed, as many new ones added); then, on the same dynalite in the same run, the ceiling: a
+ * plain single-threaded loop of BatchWriteItem of the same distinct cars into a fresh table with
+ * the same indexes. Reports rows/s, DynamoDB requests per loaded (or changed) car, whether the
+ * counts equal a recount, and the JVM's peak heap during the load.
  */
 public final class IngestBenchmark {
 
     private static final String KEY = "incoming/bench.csv";
+    private static final String REPLACE_KEY = "incoming/replace/bench.csv";
 
     private IngestBenchmark() {
     }
@@ -44,6 +54,7 @@ public final class IngestBenchmark {
         long rows = 100_000;
         long seed = 11;
         int concurrency = LocalStackSettings.DEFAULT_WRITE_CONCURRENCY;
+        int replacePercent = 10;
         while (!arguments.isEmpty()) {
             String option = arguments.removeFirst();
             if (arguments.isEmpty()) {
@@ -54,6 +65,7 @@ public final class IngestBenchmark {
                 case "--rows" -> rows = Long.parseLong(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--write-concurrency" -> concurrency = Integer.parseInt(value);
+                case "--replace-percent" -> replacePercent = Integer.parseInt(value);
                 default -> throw new Cli.UsageException("unknown option '" + option + "' for bench-ingest");
             }
         }
@@ -66,13 +78,14 @@ public final class IngestBenchmark {
             }
             out.printf(Locale.ROOT, "Generated %,d rows (seed %d, %,d bytes); workflow write concurrency %d%n",
                     rows, seed, Files.size(csv), concurrency);
-            measure(csv, rows, concurrency, out);
+            measure(csv, rows, seed, concurrency, replacePercent, out);
         } finally {
             Files.deleteIfExists(csv);
         }
     }
 
-    private static void measure(Path csv, long rows, int concurrency, PrintStream out) throws IOException {
+    private static void measure(Path csv, long rows, long seed, int concurrency, int replacePercent, PrintStream out)
+            throws IOException {
         LocalStackSettings settings = LocalStackSettings.ephemeral(null).withWriteConcurrency(concurrency);
         try (LocalStack stack = LocalStack.start(settings)) {
             System.gc();
@@ -96,6 +109,16 @@ public final class IngestBenchmark {
             List<Car> distinct = CatalogBatchWriter.distinct(CatalogBatchWriter.readCars(csv));
             long stored = stack.dynamoDb().scanPaginator(b -> b.tableName(settings.carsTable()).select("COUNT"))
                     .stream().mapToLong(page -> page.count()).sum();
+            out.printf(Locale.ROOT, "Workflow: %,d rows → %,d cars stored in %.1f s = %,.0f rows/s (%s)%n",
+                    rows, stored, workflowSeconds, rows / workflowSeconds, execution.name());
+            out.printf(Locale.ROOT, "DynamoDB: %,d requests = %.3f per stored car %s%n", totalRequests,
+                    stored == 0 ? 0.0 : (double) totalRequests / stored, requests);
+            out.printf(Locale.ROOT, "Heap:     peak %,d MiB during the workflow (whole JVM: servers, executor, handlers)%n",
+                    peakHeap / (1024 * 1024));
+
+            if (replacePercent > 0) {
+                replace(stack, distinct, seed, replacePercent, out);
+            }
 
             String ceilingTable = "bench_ceiling_cars";
             stack.dynamoDb().createTable(TableDefinitions.carsTable(ceilingTable, IndexCatalog.cars()));
@@ -106,15 +129,54 @@ public final class IngestBenchmark {
 
             double workflowRate = rows / workflowSeconds;
             double ceilingRate = rows / ceilingSeconds;
-            out.printf(Locale.ROOT, "Workflow: %,d rows → %,d cars stored in %.1f s = %,.0f rows/s (%s)%n",
-                    rows, stored, workflowSeconds, workflowRate, execution.name());
-            out.printf(Locale.ROOT, "Ceiling:  plain BatchWriteItem loop of the same %,d cars in %.1f s = %,.0f rows/s%n",
-                    distinct.size(), ceilingSeconds, ceilingRate);
-            out.printf(Locale.ROOT, "Ratio:    workflow reaches %.0f %% of the ceiling%n", 100 * workflowRate / ceilingRate);
-            out.printf(Locale.ROOT, "DynamoDB: %,d requests = %.3f per stored car %s%n", totalRequests,
-                    stored == 0 ? 0.0 : (double) totalRequests / stored, requests);
-            out.printf(Locale.ROOT, "Heap:     peak %,d MiB during the workflow (whole JVM: servers, executor, handlers)%n",
-                    peakHeap / (1024 * 1024));
+            out.printf(Locale.ROOT, "Ceiling:  plain BatchWriteItem loop of the same %,d cars in %.1f s = %,.0f rows/s"
+                    + " (%.2f requests per car)%n", distinct.size(), ceilingSeconds, ceilingRate, 1.0 / 25);
+            out.printf(Locale.ROOT, "Ratio:    the load reaches %.0f %% of the ceiling%n", 100 * workflowRate / ceilingRate);
+        }
+    }
+
+    /**
+     * Replaces the loaded catalog by a file that drops {@code percent} of its cars and adds as many
+     * new ones, and reports what it cost: only the changed cars should be written.
+     */
+    private static void replace(LocalStack stack, List<Car> catalog, long seed, int percent, PrintStream out) throws IOException {
+        int changed = (int) ((long) catalog.size() * percent / 100);
+        Set<String> stored = catalog.stream().map(car -> car.key().id()).collect(Collectors.toSet());
+        List<Car> added = CatalogBatchWriter.distinct(CarCatalogGenerator.builtIn(changed * 2L, seed + 1).rows()
+                .map(row -> Car.of(row.toArray(String[]::new))).filter(car -> !stored.contains(car.key().id())).toList());
+        added = added.subList(0, Math.min(changed, added.size()));
+        List<Car> file = new ArrayList<>(catalog.subList(changed, catalog.size()));
+        file.addAll(added);
+        Path csv = Files.createTempFile("bench-replace", ".csv");
+        try {
+            try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                CarCatalogGenerator.writeLine(writer, CarCatalogGenerator.header());
+                for (Car car : file) {
+                    CarCatalogGenerator.writeLine(writer, Column.all().stream().map(car::value).toList());
+                }
+            }
+            stack.dynamoDbRequests().reset();
+            Instant start = Instant.now();
+            stack.s3().putObject(b -> b.bucket(stack.settings().sourceBucket()).key(REPLACE_KEY), RequestBody.fromFile(csv));
+            ExecutionListItem execution = stack.ingestion().awaitExecution(REPLACE_KEY, start, Duration.ofMinutes(60))
+                    .orElseThrow(() -> new IllegalStateException("the replacement did not finish within an hour"));
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            if (execution.status() != ExecutionStatus.SUCCEEDED) {
+                throw new IllegalStateException("the replacement ended " + execution.status() + ": " + execution.executionArn());
+            }
+            long requests = stack.dynamoDbRequests().total();
+            Map<String, Long> byOperation = stack.dynamoDbRequests().snapshot();
+            long changes = changed + added.size();
+            boolean exact = new FilterTableCounts(stack.dynamoDb(), stack.settings().filterTable())
+                    .differences(CatalogCounts.recount(new CarsTableScan(stack.dynamoDb(), stack.settings().carsTable(),
+                            CarsTableScan.DEFAULT_SEGMENTS))).isEmpty();
+            out.printf(Locale.ROOT, "Replace:  %,d rows (%,d removed, %,d added, %,d kept) in %.1f s = %,.0f rows/s (%s)%n",
+                    file.size(), changed, added.size(), file.size() - added.size(), seconds, file.size() / seconds, execution.name());
+            out.printf(Locale.ROOT, "DynamoDB: %,d requests = %.3f per changed car (one read pass included) %s%n",
+                    requests, (double) requests / changes, byOperation);
+            out.printf(Locale.ROOT, "Counts:   %s a recount of the cars table%n", exact ? "equal" : "DIFFER FROM");
+        } finally {
+            Files.deleteIfExists(csv);
         }
     }
 }

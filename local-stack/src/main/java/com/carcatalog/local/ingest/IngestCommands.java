@@ -125,7 +125,7 @@ public final class IngestCommands implements AutoCloseable {
                 var counts = sfn.describeMapRun(b -> b.mapRunArn(mapRuns.get(0).mapRunArn())).itemCounts();
                 out.print("\r" + bar(counts.succeeded(), counts.total()) + " chunks written");
             } else {
-                out.print("\r" + execution.statusAsString() + "...");
+                out.print("\r" + execution.statusAsString() + currentState(executionArn).map(state -> ": " + state).orElse("") + "...");
             }
             out.flush();
             if (execution.status() != ExecutionStatus.RUNNING) {
@@ -134,6 +134,15 @@ public final class IngestCommands implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the execution did not finish within " + WAIT_LIMIT);
+    }
+
+    /** The state the execution entered last, told as the uploader cares about it. */
+    private Optional<String> currentState(String executionArn) {
+        return sfn.getExecutionHistory(b -> b.executionArn(executionArn).reverseOrder(true).maxResults(10)).events().stream()
+                .filter(event -> event.stateEnteredEventDetails() != null)
+                .map(event -> event.stateEnteredEventDetails().name())
+                .findFirst()
+                .map(state -> state.equals("WaitForCatalog") ? "waiting for another change of the catalog to finish" : state);
     }
 
     static String bar(long done, long total) {

@@ -138,7 +138,8 @@ public final class CarCatalogGenerator {
         }
     }
 
-    private static void writeLine(Writer out, List<String> values) throws IOException {
+    /** One CSV line of these values (RFC 4180 quoting where needed), LF-terminated. */
+    public static void writeLine(Writer out, List<String> values) throws IOException {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.write(',');
