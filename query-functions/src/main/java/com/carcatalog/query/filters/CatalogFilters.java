@@ -3,6 +3,7 @@ package com.carcatalog.query.filters;
 import com.carcatalog.core.item.CatalogState;
 import com.carcatalog.core.item.FilterColumn;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -20,8 +21,8 @@ public final class CatalogFilters implements FilterColumnSource {
 
     private final FilterColumnSource table;
     private final Supplier<CatalogState> state;
-    private Generation kept;
-    private long lastSeen = -1;
+    private final AtomicLong lastSeen = new AtomicLong(-1);
+    private volatile Generation kept;
 
     public CatalogFilters(FilterColumnSource table, Supplier<CatalogState> state) {
         this.table = table;
@@ -29,23 +30,31 @@ public final class CatalogFilters implements FilterColumnSource {
     }
 
     @Override
-    public synchronized List<FilterColumn> columns() {
+    public List<FilterColumn> columns() {
         CatalogState before = state.get();
-        lastSeen = before.generation();
-        if (kept != null && (before.isApplying() || kept.generation() == before.generation())) {
-            return kept.columns();
+        lastSeen.accumulateAndGet(before.generation(), Math::max);
+        Generation current = kept;
+        if (current != null && (before.isApplying() || current.generation() == before.generation())) {
+            return current.columns();
         }
         List<FilterColumn> read = table.columns();
         CatalogState after = state.get();
         if (!before.isApplying() && !after.isApplying() && after.generation() == before.generation()) {
-            kept = new Generation(before.generation(), read);
+            keep(new Generation(before.generation(), read));
         }
         return read;
     }
 
-    /** The catalog generation the last call saw (-1 before the first): caches of other data follow it. */
-    public synchronized long generation() {
-        return lastSeen;
+    /** The newest catalog generation a call has seen (-1 before the first): caches of other data follow it. */
+    public long generation() {
+        return lastSeen.get();
+    }
+
+    private synchronized void keep(Generation read) {
+        // Concurrent requests may finish out of order: never replace a newer generation by an older one.
+        if (kept == null || kept.generation() < read.generation()) {
+            kept = read;
+        }
     }
 
     private record Generation(long generation, List<FilterColumn> columns) {
