@@ -26,6 +26,20 @@ import org.junit.jupiter.api.Test;
 class IngestDefinitionTest {
 
     private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+    /** The transient errors Step Functions' best practice says to retry for lambda:invoke. */
+    private static final List<String> SERVICE_ERRORS = List.of("Lambda.ClientExecutionTimeoutException",
+            "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+    /**
+     * Error names Step Functions reports for a Lambda task (the Lambda service's, Lambda.Unknown for a
+     * timeout or crash) and its own States.* names; a misspelt name would silently never match.
+     */
+    private static final Set<String> EMITTED_ERRORS = Set.of("Lambda.ClientExecutionTimeoutException",
+            "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
+            "Lambda.TooManyRequestsException", "Lambda.Unknown", "States.ALL", "States.TaskFailed", "States.Timeout",
+            "States.HeartbeatTimeout", "States.Runtime", "States.DataLimitExceeded", "States.ResultPathMatchFailure",
+            "States.ParameterPathFailure", "States.Permissions", "States.ExceedToleratedFailureThreshold",
+            "States.ItemReaderFailed", "States.ResultWriterFailed", "States.BranchFailed", "States.NoChoiceMatched",
+            "States.IntrinsicFailure");
     private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:123456789012:function:";
 
     private final JsonNode definition = IngestDefinition.substituted(values());
@@ -132,19 +146,41 @@ class IngestDefinitionTest {
     }
 
     @Test
-    void everyTaskRetriesLambdaServiceErrorsAndCustomErrorsAreRealExceptions() throws Exception {
+    void everyTaskRetriesLambdaServiceErrorsWithJitterAndUnhandledErrorsAFewTimes() {
         for (JsonNode task : tasks(states)) {
-            Set<String> errors = new HashSet<>();
-            task.get("Retry").forEach(retry -> retry.get("ErrorEquals").forEach(error -> errors.add(error.asText())));
-            assertThat(errors).contains("Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
-                    "Lambda.TooManyRequestsException");
-            for (String error : errors) {
-                if (error.startsWith("com.")) {
-                    // A Java Lambda's error name is the exception's fully qualified class name.
-                    assertThat(Throwable.class.isAssignableFrom(Class.forName(error))).as(error).isTrue();
+            Map<String, JsonNode> retrierOf = new HashMap<>();
+            task.get("Retry").forEach(retry -> retry.get("ErrorEquals").forEach(error -> retrierOf.put(error.asText(), retry)));
+            assertThat(retrierOf).as("retried errors of %s", task.get("Parameters").get("FunctionName"))
+                    .containsKeys(SERVICE_ERRORS.toArray(String[]::new)).containsKey("Lambda.Unknown");
+            assertThat(retrierOf.get("Lambda.Unknown").get("MaxAttempts").asInt()).as("timeouts and crashes retried a few times")
+                    .isBetween(1, 3);
+            task.get("Retry").forEach(retry -> assertThat(retry.path("JitterStrategy").asText()).as("%s", retry).isEqualTo("FULL"));
+        }
+    }
+
+    @Test
+    void everyRetriedOrCaughtErrorIsOneStepFunctionsOrLambdaReportsOrAnExceptionOfOurs() throws Exception {
+        for (JsonNode task : tasks(states)) {
+            List<JsonNode> handlers = new ArrayList<>();
+            task.path("Retry").forEach(handlers::add);
+            task.path("Catch").forEach(handlers::add);
+            for (JsonNode handler : handlers) {
+                for (JsonNode error : handler.get("ErrorEquals")) {
+                    String name = error.asText();
+                    if (name.startsWith("com.carcatalog.")) {
+                        // A Java Lambda's error name is the exception's fully qualified class name.
+                        assertThat(Throwable.class.isAssignableFrom(Class.forName(name))).as(name).isTrue();
+                    } else {
+                        assertThat(EMITTED_ERRORS).as("an error name AWS reports").contains(name);
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void aStuckExecutionTimesOutAfterADay() {
+        assertThat(definition.get("TimeoutSeconds").asInt()).isEqualTo(86_400);
     }
 
     private static void assertMatchesRecord(JsonNode payload, Class<?> record, String where) {
