@@ -3,16 +3,20 @@ package com.carcatalog.ingest.write;
 import com.carcatalog.core.car.CarKey;
 import com.carcatalog.core.item.CarItems;
 import com.carcatalog.core.schema.CarsTable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -26,6 +30,8 @@ public final class CarTableBatches {
 
     static final int KEYS_PER_GET = 100;
     static final int ITEMS_PER_WRITE = 25;
+    private static final String VALIDATION_ERROR = "ValidationException";
+    private static final Logger LOG = LoggerFactory.getLogger(CarTableBatches.class);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -72,26 +78,68 @@ public final class CarTableBatches {
         return found;
     }
 
-    /** Puts whole items (overwriting any stored item with the same key). */
-    public void put(List<Map<String, AttributeValue>> items) {
+    /**
+     * An item DynamoDB refused on its own merits (its key or its size): every retry would be
+     * refused the same way, so it is set aside with DynamoDB's reason instead of failing its batch.
+     */
+    public record RefusedItem(Map<String, AttributeValue> key, String reason) {
+    }
+
+    /**
+     * Puts whole items (overwriting any stored item with the same key) and returns the items
+     * DynamoDB refused. DynamoDB refuses a whole batch with a {@code ValidationException} when one
+     * item is invalid (e.g. a key over its size limit); such a batch is split in halves until the
+     * refused item stands alone, so the others are written and only it is left out.
+     */
+    public List<RefusedItem> put(List<Map<String, AttributeValue>> items) {
+        List<RefusedItem> refused = new ArrayList<>();
         for (int start = 0; start < items.size(); start += ITEMS_PER_WRITE) {
-            List<WriteRequest> pending = items.subList(start, Math.min(items.size(), start + ITEMS_PER_WRITE)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                    .toList();
-            for (int attempt = 1; ; attempt++) {
-                BatchWriteItemResponse response = dynamoDb.batchWriteItem(
-                        BatchWriteItemRequest.builder().requestItems(Map.of(table, pending)).build());
-                List<WriteRequest> unprocessed = response.unprocessedItems().get(table);
-                if (unprocessed == null || unprocessed.isEmpty()) {
-                    break;
-                }
-                if (attempt == backoff.maxAttempts()) {
-                    throw new BatchRetriesExhaustedException("BatchWriteItem", table, unprocessed.size(), attempt);
-                }
-                sleeper.sleep(backoff.delay(attempt, random));
-                pending = unprocessed;
-            }
+            write(items.subList(start, Math.min(items.size(), start + ITEMS_PER_WRITE)), refused);
         }
+        return refused;
+    }
+
+    private void write(List<Map<String, AttributeValue>> items, List<RefusedItem> refused) {
+        try {
+            writeRetryingUnprocessed(items);
+        } catch (DynamoDbException e) {
+            if (!isValidationError(e)) {
+                throw e;
+            }
+            if (items.size() == 1) {
+                String reason = e.awsErrorDetails().errorMessage();
+                LOG.error("DynamoDB refused a car item, left out of the load: key {}: {}", CarItems.keyOf(items.get(0)), reason);
+                refused.add(new RefusedItem(CarItems.keyOf(items.get(0)), reason));
+                return;
+            }
+            int half = items.size() / 2;
+            write(items.subList(0, half), refused);
+            write(items.subList(half, items.size()), refused);
+        }
+    }
+
+    private void writeRetryingUnprocessed(List<Map<String, AttributeValue>> items) {
+        List<WriteRequest> pending = items.stream()
+                .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                .toList();
+        for (int attempt = 1; ; attempt++) {
+            BatchWriteItemResponse response = dynamoDb.batchWriteItem(
+                    BatchWriteItemRequest.builder().requestItems(Map.of(table, pending)).build());
+            List<WriteRequest> unprocessed = response.unprocessedItems().get(table);
+            if (unprocessed == null || unprocessed.isEmpty()) {
+                return;
+            }
+            if (attempt == backoff.maxAttempts()) {
+                throw new BatchRetriesExhaustedException("BatchWriteItem", table, unprocessed.size(), attempt);
+            }
+            sleeper.sleep(backoff.delay(attempt, random));
+            pending = unprocessed;
+        }
+    }
+
+    private static boolean isValidationError(DynamoDbException e) {
+        return e.statusCode() == 400 && e.awsErrorDetails() != null
+                && VALIDATION_ERROR.equals(e.awsErrorDetails().errorCode());
     }
 
     private static CarKey keyOf(Map<String, AttributeValue> item) {
