@@ -5,6 +5,7 @@ import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
+import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.local.api.ApiGatewayEmulator;
 import com.carcatalog.local.api.ApiRoute;
 import com.carcatalog.local.events.BucketNotifications;
@@ -78,7 +79,10 @@ public final class LocalStack implements AutoCloseable {
         dynamoDbServer = remember(dynalite.start());
 
         BucketNotifications notifications = new BucketNotifications(AwsEndpoints.DEFAULT_REGION);
-        S3ProxyServer.Builder s3proxy = S3ProxyServer.builder().port(settings.ports().s3()).onObjectCreated(notifications);
+        // The workflow's folders stay folders: an object named "incoming" would block every upload.
+        S3ProxyServer.Builder s3proxy = S3ProxyServer.builder().port(settings.ports().s3()).onObjectCreated(notifications)
+                .folders(List.of(UploadKeys.INCOMING, UploadKeys.PROCESSED, UploadKeys.FAILED, UploadKeys.REPORTS,
+                        UploadKeys.STAGING));
         settings.data().ifPresent(dir -> s3proxy.baseDirectory(dir.resolve("s3")));
         s3Server = remember(s3proxy.start());
 
