@@ -1,10 +1,12 @@
 package com.carcatalog.local;
 
 import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.local.testdata.CarCatalogGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +52,26 @@ final class Uploads {
                     + execution.executionArn() + " and " + others);
         }
         return execution;
+    }
+
+    /** Uploads {@code body} to {@code key} and returns the execution it started, still running. */
+    String start(String key, byte[] body) {
+        Set<String> before = executionArns();
+        put(key, body);
+        return awaitStart(key, before);
+    }
+
+    /** A catalog CSV of these rows under the standard header, quoted as RFC 4180 asks. */
+    static byte[] csv(List<List<String>> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", CarCatalogGenerator.header())).append('\n');
+        for (List<String> row : rows) {
+            out.append(row.stream().map(Uploads::field).collect(Collectors.joining(","))).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String field(String value) {
+        return value.matches("[^\",\r\n]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     void put(String key, byte[] body) {
