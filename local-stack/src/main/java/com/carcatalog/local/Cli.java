@@ -78,7 +78,9 @@ public final class Cli {
         String command = arguments.isEmpty() ? "start" : arguments.removeFirst();
         try {
             switch (command) {
-                case "start" -> start(arguments);
+                case "start" -> {
+                    return start(arguments);
+                }
                 case "ingest" -> IngestCommands.ingest(arguments, out);
                 case "remove" -> IngestCommands.remove(arguments, out);
                 case "replace" -> IngestCommands.replace(arguments, out);
@@ -99,7 +101,8 @@ public final class Cli {
         }
     }
 
-    private void start(Deque<String> arguments) throws InterruptedException {
+    /** @return the exit status: 0 after Ctrl-C, 1 when the stack had to stop itself */
+    private int start(Deque<String> arguments) throws InterruptedException {
         LocalStackSettings settings = LocalStackSettings.ephemeral(root.resolve("test-data"))
                 .withDataDirectory(root.resolve(".local-data"));
         LocalStackSettings.Ports ports = LocalStackSettings.Ports.DEFAULTS;
@@ -122,7 +125,7 @@ public final class Cli {
                 default -> throw new UsageException("unknown option '" + option + "' for start");
             }
         }
-        launch(settings.withPorts(ports));
+        return launch(settings.withPorts(ports));
     }
 
     private int verify(Deque<String> arguments) throws InterruptedException {
@@ -142,7 +145,7 @@ public final class Cli {
         }
     }
 
-    private void launch(LocalStackSettings settings) throws InterruptedException {
+    private int launch(LocalStackSettings settings) throws InterruptedException {
         out.println("Starting the car catalog locally...");
         LocalStack stack = LocalStack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -151,6 +154,7 @@ public final class Cli {
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
+        stack.terminated().thenAccept(reason -> stopped.countDown());
 
         out.println();
         out.println("Car catalog running locally");
@@ -172,6 +176,11 @@ public final class Cli {
         out.println("(any AWS credentials work, e.g. AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1)");
         out.println("Press Ctrl-C to stop.");
         stopped.await();
+        if (stack.terminated().isDone()) {
+            System.err.println("bin/catalog: the local stack stopped: " + stack.terminated().join());
+            return 1;
+        }
+        return 0;
     }
 
     private static String value(String option, Deque<String> arguments) {

@@ -5,6 +5,7 @@ import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
+import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.local.api.ApiGatewayEmulator;
 import com.carcatalog.local.api.ApiRoute;
 import com.carcatalog.local.events.BucketNotifications;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -48,7 +50,10 @@ public final class LocalStack implements AutoCloseable {
     private final RequestCounter dynamoDbRequests = new RequestCounter();
     private DynaliteServer dynamoDbServer;
     private S3ProxyServer s3Server;
+    private final DynaliteSupervisor supervisor;
+    private final CompletableFuture<String> terminated = new CompletableFuture<>();
     private DynamoDbClient dynamoDb;
+    private DynamoDbClient apiDynamoDb;
     private S3Client s3;
     private ApiGatewayEmulator api;
     private LocalIngestion ingestion;
@@ -56,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
+        this.supervisor = new DynaliteSupervisor(settings.data().isPresent(), this::terminate, System.err);
     }
 
     public static LocalStack start(LocalStackSettings settings) {
@@ -73,17 +79,26 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        DynaliteServer.Builder dynalite = DynaliteServer.builder().port(settings.ports().dynamoDb());
+        DynaliteServer.Builder dynalite = DynaliteServer.builder().port(settings.ports().dynamoDb())
+                .onUnexpectedExit(supervisor::exited);
         settings.data().ifPresent(dir -> dynalite.dataDirectory(dir.resolve("dynamodb")));
         dynamoDbServer = remember(dynalite.start());
+        supervisor.supervise(dynamoDbServer);
 
         BucketNotifications notifications = new BucketNotifications(AwsEndpoints.DEFAULT_REGION);
-        S3ProxyServer.Builder s3proxy = S3ProxyServer.builder().port(settings.ports().s3()).onObjectCreated(notifications);
+        // The workflow's folders stay folders: an object named "incoming" would block every upload.
+        S3ProxyServer.Builder s3proxy = S3ProxyServer.builder().port(settings.ports().s3()).onObjectCreated(notifications)
+                .folders(List.of(UploadKeys.INCOMING, UploadKeys.PROCESSED, UploadKeys.FAILED, UploadKeys.REPORTS,
+                        UploadKeys.STAGING));
         settings.data().ifPresent(dir -> s3proxy.baseDirectory(dir.resolve("s3")));
         s3Server = remember(s3proxy.start());
 
         AwsEndpoints endpoints = endpoints();
+        // Two clients, as on AWS: the workflow's tasks retry transient failures patiently, the API answers fast.
         dynamoDb = remember(AwsClients.configure(DynamoDbClient.builder(), endpoints.region(), endpoints.dynamoDbEndpoint())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(dynamoDbRequests).retryStrategy(AwsClients.patientRetries()))
+                .build());
+        apiDynamoDb = remember(AwsClients.configure(DynamoDbClient.builder(), endpoints.region(), endpoints.dynamoDbEndpoint())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(dynamoDbRequests)).build());
         s3 = remember(AwsClients.s3(endpoints));
 
@@ -104,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The API routes with the real handlers, configured for the local services. */
     private List<ApiRoute> routes() {
-        return QueryRoutes.create(catalogConfig(), imageBaseUrl(), settings.corsOrigin(), dynamoDb, s3);
+        return QueryRoutes.create(catalogConfig(), imageBaseUrl(), settings.corsOrigin(), apiDynamoDb, s3);
     }
 
     /** Uploads test-data/ as one ZIP and waits for the workflow that the upload starts. */
@@ -171,6 +186,24 @@ public final class LocalStack implements AutoCloseable {
         return dynamoDbServer;
     }
 
+    /**
+     * Completes with the reason when the stack stopped itself because it cannot go on (dynalite died
+     * with the catalog in memory); {@link #close()} by its owner does not complete it.
+     */
+    public CompletableFuture<String> terminated() {
+        return terminated;
+    }
+
+    /** What the dynalite watcher noticed and did, oldest first. */
+    public List<String> supervisionHistory() {
+        return supervisor.history();
+    }
+
+    private void terminate(String reason) {
+        terminated.complete(reason);
+        close();
+    }
+
     /** Every request the local stack's functions sent to DynamoDB, per operation. */
     public RequestCounter dynamoDbRequests() {
         return dynamoDbRequests;
@@ -207,7 +240,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();

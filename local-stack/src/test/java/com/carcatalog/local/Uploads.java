@@ -60,6 +60,13 @@ final class Uploads {
         return execution;
     }
 
+    /** Uploads {@code body} to {@code key} and returns the execution it started, still running. */
+    String start(String key, byte[] body) {
+        Set<String> before = executionArns();
+        put(key, body);
+        return awaitStart(key, before);
+    }
+
     void put(String key, byte[] body) {
         stack.s3().putObject(b -> b.bucket(stack.settings().sourceBucket()).key(key), RequestBody.fromBytes(body));
     }

@@ -1,6 +1,7 @@
 package com.carcatalog.core.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -8,8 +9,11 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -22,14 +26,50 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class AwsClients {
 
+    /** Attempts of a patient call, the first included. */
+    public static final int PATIENT_ATTEMPTS = 10;
+    private static final Duration PATIENT_BASE_DELAY = Duration.ofMillis(250);
+    private static final Duration PATIENT_MAX_DELAY = Duration.ofSeconds(8);
+
     private static final AwsCredentialsProvider LOCAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
     private AwsClients() {
     }
 
+    /**
+     * For the workflow's tasks: transient failures (a refused connection, throttling, a 5xx) are
+     * retried with {@link #patientRetries()}, so a DynamoDB that is briefly unreachable or busy
+     * slows a load down instead of failing it.
+     */
     public static DynamoDbClient dynamoDb(AwsEndpoints endpoints) {
+        return configure(DynamoDbClient.builder(), endpoints.region(), endpoints.dynamoDbEndpoint())
+                .overrideConfiguration(override -> override.retryStrategy(patientRetries()))
+                .build();
+    }
+
+    /**
+     * For the API: the SDK's standard retries (3 attempts, well under a second of waiting), so a
+     * request answers 503 while API Gateway's 29 s are far from spent.
+     */
+    public static DynamoDbClient dynamoDbForApi(AwsEndpoints endpoints) {
         return configure(DynamoDbClient.builder(), endpoints.region(), endpoints.dynamoDbEndpoint()).build();
+    }
+
+    /**
+     * The SDK's standard retry conditions (connection and I/O errors, throttling, 5xx) with more
+     * patience: {@value #PATIENT_ATTEMPTS} attempts, exponential backoff from 250 ms doubling to at
+     * most 8 s with half jitter, i.e. between 20 and 40 s of waiting before a call fails; no circuit
+     * breaker, since a task retrying alone should not give up because other calls failed earlier.
+     */
+    public static RetryStrategy patientRetries() {
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelayHalfJitter(PATIENT_BASE_DELAY, PATIENT_MAX_DELAY);
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(PATIENT_ATTEMPTS)
+                .backoffStrategy(backoff)
+                .throttlingBackoffStrategy(backoff)
+                .circuitBreakerEnabled(false)
+                .build();
     }
 
     /**

@@ -4,9 +4,12 @@ import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.CarKey;
 import com.carcatalog.core.car.Column;
 import com.carcatalog.core.schema.CarsTable;
+import com.carcatalog.core.schema.KeySizes;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps cars to and from cars-table items: the eight columns plus the range key and the id. */
@@ -24,6 +27,20 @@ public final class CarItems {
         item.put(CarsTable.RANGE_KEY, string(key.rangeKey()));
         item.put(CarsTable.ID, string(key.id()));
         return item;
+    }
+
+    /**
+     * Why DynamoDB would refuse this car's item for one of its key attribute values (table or index
+     * keys, see {@link KeySizes}), or empty when it can be stored.
+     */
+    public static Optional<String> keyProblem(Car car) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Column column : Column.all()) {
+            values.put(column.attributeName(), car.value(column));
+        }
+        values.put(CarsTable.RANGE_KEY, car.key().rangeKey());
+        return KeySizes.cars().firstProblem(values).map(problem -> problem.replace(
+                "'" + CarsTable.RANGE_KEY + "'", "'" + CarsTable.RANGE_KEY + "' (<model>#<id>)"));
     }
 
     /** The primary key of a car: what GetItem, BatchGetItem and DeleteItem take. */

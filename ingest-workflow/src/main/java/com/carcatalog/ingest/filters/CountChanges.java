@@ -22,6 +22,7 @@ public final class CountChanges {
     private long alreadyPresent;
     private long removed;
     private long notPresent;
+    private long refused;
 
     public CountChanges() {
         Column.all().forEach(column -> byColumn.put(column.attributeName(), new TreeMap<>()));
@@ -36,6 +37,7 @@ public final class CountChanges {
         alreadyPresent += result.alreadyPresent();
         removed += result.removed();
         notPresent += result.notPresent();
+        refused += result.refused();
         result.valueCounts().forEach((column, values) -> {
             Map<String, Long> counts = byColumn.get(column);
             if (counts == null) {
@@ -68,6 +70,10 @@ public final class CountChanges {
 
     public long notPresent() {
         return notPresent;
+    }
+
+    public long refused() {
+        return refused;
     }
 
     /** Per column attribute name (catalog order), each value whose count changes with its change, values sorted. */

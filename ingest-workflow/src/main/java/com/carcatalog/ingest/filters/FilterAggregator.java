@@ -41,7 +41,7 @@ public final class FilterAggregator {
      */
     public AggregateResult aggregate(String executionName, LeaseToken token, S3Location resultManifest) {
         if (resultManifest == null) {
-            return new AggregateResult(0, 0, 0, 0, 0, 0, Map.of(), 0, 0, lease.publish(token));
+            return new AggregateResult(0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, lease.publish(token));
         }
         CountChanges changes = new CountChanges();
         results.read(resultManifest).forEach(changes::add);
@@ -69,7 +69,7 @@ public final class FilterAggregator {
             }
         }
         return new AggregateResult(changes.chunks(), changes.read(), changes.newCars(), changes.alreadyPresent(),
-                changes.removed(), changes.notPresent(), markers, applied, alreadyApplied, lease.publish(token));
+                changes.removed(), changes.notPresent(), changes.refused(), markers, applied, alreadyApplied, lease.publish(token));
     }
 
     /** Reads the column back (its counts are final for this change) and takes out every value at zero. */

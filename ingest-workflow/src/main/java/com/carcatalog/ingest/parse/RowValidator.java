@@ -2,18 +2,24 @@ package com.carcatalog.ingest.parse;
 
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
+import com.carcatalog.core.item.CarItems;
 import com.carcatalog.ingest.upload.CsvHeader;
 import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns one CSV record into a car, or says precisely what is wrong with it: the number of fields,
- * an empty value, a value longer than {@value #MAX_VALUE_LENGTH} characters, or a control
- * character (line breaks and tabs included; they would break CSV exports and key encoding).
+ * an empty value, a value longer than {@value #MAX_VALUE_LENGTH} characters, a control character
+ * (line breaks and tabs included; they would break CSV exports and key encoding), U+FFFD (the mark
+ * of text that went through a wrong decoding; queries refuse it too), or a key DynamoDB would
+ * refuse for its size in UTF-8 bytes (a model of 256 four-byte characters makes a 1,047-byte range
+ * key; DynamoDB would fail the whole batch holding it, on every retry).
  */
 public final class RowValidator {
 
     public static final int MAX_VALUE_LENGTH = 256;
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final CsvHeader header;
 
@@ -52,8 +58,17 @@ public final class RowValidator {
                 return new Invalid("value for column '" + column.attributeName() + "' contains the control character U+"
                         + String.format(Locale.ROOT, "%04X", control));
             }
+            if (value.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+                return new Invalid("value for column '" + column.attributeName() + "' contains U+FFFD, the replacement"
+                        + " character: the text was decoded from another encoding before it was saved as UTF-8");
+            }
             values.put(column, value);
         }
-        return new Valid(new Car(values));
+        Car car = new Car(values);
+        Optional<String> keyProblem = CarItems.keyProblem(car);
+        if (keyProblem.isPresent()) {
+            return new Invalid("the car cannot be stored: " + keyProblem.get());
+        }
+        return new Valid(car);
     }
 }

@@ -61,7 +61,7 @@ public final class UploadParser {
         });
         RejectedList.Collector rejectedRows = new RejectedList.Collector(settings.rejectedDetailsLimit());
         RejectedList.Collector skippedEntries = new RejectedList.Collector(settings.rejectedDetailsLimit());
-        UploadRows rows = new UploadRows(chunker, rejectedRows);
+        UploadRows rows = new UploadRows(chunker, rejectedRows, settings.maxRecordLength());
         long imagesCopied = 0;
         try {
             switch (kind) {

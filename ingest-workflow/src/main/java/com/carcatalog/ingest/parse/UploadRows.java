@@ -1,12 +1,8 @@
 package com.carcatalog.ingest.parse;
 
-import com.carcatalog.ingest.upload.CsvFormat;
 import com.carcatalog.ingest.upload.CsvHeader;
+import com.carcatalog.ingest.upload.CsvRecords;
 import com.carcatalog.ingest.upload.UploadRejectedException;
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
-import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -14,20 +10,24 @@ import java.io.Reader;
  * Reads the rows of one or more CSV texts (an upload, or each CSV of an archive) into chunks:
  * validates each row, drops repeats of a car already met in the upload, and records each rejected
  * row with its physical line number (the header is line 1; a record spanning lines is numbered by
- * its first line). Streaming: only the current chunk and the ids of seen cars are in memory.
+ * its first line). Streaming: only the current chunk, the ids of seen cars and at most
+ * {@code maxRecordLength} characters of the current record are in memory (see {@link CsvRecords}).
  */
 public final class UploadRows {
 
     private final SeenCars seen = new SeenCars();
     private final Chunker chunker;
     private final RejectedList.Collector rejected;
+    private final int maxRecordLength;
     private long rows;
     private long valid;
     private long duplicates;
 
-    public UploadRows(Chunker chunker, RejectedList.Collector rejected) {
+    /** @param maxRecordLength the most characters of one record held in memory; a longer record is rejected unread */
+    public UploadRows(Chunker chunker, RejectedList.Collector rejected, int maxRecordLength) {
         this.chunker = chunker;
         this.rejected = rejected;
+        this.maxRecordLength = maxRecordLength;
     }
 
     /**
@@ -35,39 +35,38 @@ public final class UploadRows {
      * @throws UploadRejectedException if the header is not the catalog header (validation checks this first)
      */
     public void read(Reader text, String entry) throws IOException, UploadRejectedException {
-        CSVReader csv = CsvFormat.reader(text);
-        String[] headerFields = next(csv, entry);
-        if (headerFields == null) {
+        CsvRecords records = new CsvRecords(text, maxRecordLength);
+        CsvRecords.Record header = records.next();
+        if (!(header instanceof CsvRecords.Fields headerFields)) {
             return;
         }
-        RowValidator validator = new RowValidator(CsvHeader.of(headerFields, entry));
-        while (true) {
-            long line = csv.getLinesRead() + 1;
-            String[] fields;
-            try {
-                fields = next(csv, entry);
-            } catch (CsvMultilineLimitBrokenException | CsvMalformedLineException e) {
-                rows++;
-                rejected.add(RejectedRow.row(entry, line, "a quoted value starting on this line never ends;"
-                        + " the rest of the " + (entry == null ? "file" : "entry") + " was not read"));
-                return;
-            }
-            if (fields == null) {
-                return;
-            }
-            if (isBlank(fields)) {
+        RowValidator validator = new RowValidator(CsvHeader.of(headerFields.values(), entry));
+        for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
+            if (record instanceof CsvRecords.Fields fields && isBlank(fields.values())) {
                 continue;
             }
             rows++;
-            RowValidator.Outcome outcome = validator.check(fields);
-            if (outcome instanceof RowValidator.Invalid invalid) {
-                rejected.add(RejectedRow.row(entry, line, invalid.reason()));
-            } else if (seen.add(((RowValidator.Valid) outcome).car().key())) {
-                valid++;
-                chunker.add(((RowValidator.Valid) outcome).car());
+            if (record instanceof CsvRecords.Fields fields) {
+                check(validator, fields, entry);
+            } else if (record instanceof CsvRecords.TooLong) {
+                rejected.add(RejectedRow.row(entry, record.line(), "the record is longer than " + maxRecordLength
+                        + " characters (MAX_RECORD_LENGTH); it was skipped unread"));
             } else {
-                duplicates++;
+                rejected.add(RejectedRow.row(entry, record.line(), "a quoted value starting on this line never ends;"
+                        + " the rest of the " + (entry == null ? "file" : "entry") + " was not read"));
             }
+        }
+    }
+
+    private void check(RowValidator validator, CsvRecords.Fields fields, String entry) throws IOException {
+        RowValidator.Outcome outcome = validator.check(fields.values());
+        if (outcome instanceof RowValidator.Invalid invalid) {
+            rejected.add(RejectedRow.row(entry, fields.line(), invalid.reason()));
+        } else if (seen.add(((RowValidator.Valid) outcome).car().key())) {
+            valid++;
+            chunker.add(((RowValidator.Valid) outcome).car());
+        } else {
+            duplicates++;
         }
     }
 
@@ -81,16 +80,7 @@ public final class UploadRows {
         return chunker.chunks();
     }
 
-    private static String[] next(CSVReader csv, String entry) throws IOException {
-        try {
-            return csv.readNext();
-        } catch (CsvValidationException e) {
-            // Only thrown by validators, and none are configured.
-            throw new IllegalStateException("unexpected CSV validation failure in " + (entry == null ? "upload" : entry), e);
-        }
-    }
-
     private static boolean isBlank(String[] fields) {
-        return fields.length == 1 && (fields[0] == null || fields[0].isBlank());
+        return fields.length == 0 || fields.length == 1 && (fields[0] == null || fields[0].isBlank());
     }
 }

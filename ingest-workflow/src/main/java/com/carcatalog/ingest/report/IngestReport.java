@@ -32,11 +32,12 @@ public record IngestReport(Upload source, String executionName, String mode, Str
      * @param removed          cars this change removed from the catalog
      * @param notPresent       cars to remove that were not in the catalog
      * @param kept             for a replacement, cars of the file already in the catalog, left untouched
+     * @param refused          cars DynamoDB refused to store or delete (logged with its reason); 0 normally
      */
     public record Totals(long rows, long loaded, long alreadyPresent, long duplicatesInFile, long rejected,
-                         long imagesCopied, long entriesSkipped, long removed, long notPresent, long kept) {
+                         long imagesCopied, long entriesSkipped, long removed, long notPresent, long kept, long refused) {
 
-        public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** ISO-8601 instants; {@code parseMillis} is the parse step's own duration. */

@@ -76,7 +76,7 @@ public final class LoadFinisher {
         long kept = plan.replacement() == null ? 0 : plan.replacement().kept();
         IngestReport.Totals totals = new IngestReport.Totals(parse.totals().rows(), aggregate.newCars(), aggregate.alreadyPresent(),
                 parse.totals().duplicatesInFile(), parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped(),
-                aggregate.removed(), aggregate.notPresent(), kept);
+                aggregate.removed(), aggregate.notPresent(), kept, aggregate.refused());
         IngestReport report = new IngestReport(upload, executionName, UploadMode.of(upload.key()).name(), status.name(), null, null,
                 totals, rejections.rows(), rejections.entries(), movedKey(moved, target), moved.name(),
                 timings(startedAt, parse.durationMillis()));
@@ -96,7 +96,7 @@ public final class LoadFinisher {
         String target = UploadKeys.failed(upload.key());
         ObjectMover.Outcome moved = mover.move(upload, target);
         IngestReport.Totals totals = new IngestReport.Totals(parse.totals().rows(), 0, 0, parse.totals().duplicatesInFile(),
-                parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped(), 0, 0, 0);
+                parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped(), 0, 0, 0, 0);
         IngestReport report = new IngestReport(upload, executionName, UploadMode.of(upload.key()).name(),
                 LoadStatus.REJECTED.name(), plan.error(), plan.cause(), totals, rejections.rows(), rejections.entries(),
                 movedKey(moved, target), moved.name(), timings(startedAt, parse.durationMillis()));

@@ -1,11 +1,8 @@
 package com.carcatalog.ingest.upload;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
 import java.io.IOException;
-import java.io.Reader;
 
 /**
  * The CSV dialect of uploads: RFC 4180 (comma, double quotes, {@code ""} for a quote, no backslash
@@ -22,14 +19,7 @@ public final class CsvFormat {
     private CsvFormat() {
     }
 
-    public static CSVReader reader(Reader text) {
-        return new CSVReaderBuilder(text)
-                .withCSVParser(parser())
-                .withMultilineLimit(MULTILINE_LIMIT)
-                .build();
-    }
-
-    /** Splits one line (the header) into fields. */
+    /** Splits one line (the header), or one whole record ({@link CsvRecords}), into fields. */
     public static String[] fields(String line) throws IOException {
         return parser().parseLine(line);
     }

@@ -3,10 +3,13 @@ package com.carcatalog.ingest.write;
 import com.carcatalog.core.car.CarKey;
 import com.carcatalog.core.item.CarItems;
 import com.carcatalog.core.schema.CarsTable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -27,6 +31,8 @@ public final class CarTableBatches {
 
     static final int KEYS_PER_GET = 100;
     static final int ITEMS_PER_WRITE = 25;
+    private static final String VALIDATION_ERROR = "ValidationException";
+    private static final Logger LOG = LoggerFactory.getLogger(CarTableBatches.class);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -73,35 +79,86 @@ public final class CarTableBatches {
         return found;
     }
 
-    /** Puts whole items (overwriting any stored item with the same key). */
-    public void put(List<Map<String, AttributeValue>> items) {
-        write(items.stream().map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()).toList());
+    /**
+     * An item DynamoDB refused on its own merits (its key or its size): every retry would be
+     * refused the same way, so it is set aside with DynamoDB's reason instead of failing its batch.
+     */
+    public record RefusedItem(Map<String, AttributeValue> key, String reason) {
     }
 
-    /** Deletes the cars with these keys; deleting a car that is not stored is harmless. */
-    public void delete(List<CarKey> keys) {
-        write(keys.stream()
+    /**
+     * Puts whole items (overwriting any stored item with the same key) and returns the items
+     * DynamoDB refused. DynamoDB refuses a whole batch with a {@code ValidationException} when one
+     * item is invalid (e.g. a key over its size limit); such a batch is split in halves until the
+     * refused item stands alone, so the others are written and only it is left out.
+     */
+    public List<RefusedItem> put(List<Map<String, AttributeValue>> items) {
+        return write(items.stream().map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                .toList());
+    }
+
+    /**
+     * Deletes the cars with these keys (deleting a car that is not stored is harmless) and returns
+     * the keys DynamoDB refused, isolated the same way as {@link #put}'s.
+     */
+    public List<RefusedItem> delete(List<CarKey> keys) {
+        return write(keys.stream()
                 .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(CarItems.keyOf(key)).build()).build())
                 .toList());
     }
 
-    private void write(List<WriteRequest> requests) {
+    private List<RefusedItem> write(List<WriteRequest> requests) {
+        List<RefusedItem> refused = new ArrayList<>();
         for (int start = 0; start < requests.size(); start += ITEMS_PER_WRITE) {
-            List<WriteRequest> pending = requests.subList(start, Math.min(requests.size(), start + ITEMS_PER_WRITE));
-            for (int attempt = 1; ; attempt++) {
-                BatchWriteItemResponse response = dynamoDb.batchWriteItem(
-                        BatchWriteItemRequest.builder().requestItems(Map.of(table, pending)).build());
-                List<WriteRequest> unprocessed = response.unprocessedItems().get(table);
-                if (unprocessed == null || unprocessed.isEmpty()) {
-                    break;
-                }
-                if (attempt == backoff.maxAttempts()) {
-                    throw new BatchRetriesExhaustedException("BatchWriteItem", table, unprocessed.size(), attempt);
-                }
-                sleeper.sleep(backoff.delay(attempt, random));
-                pending = unprocessed;
-            }
+            isolating(requests.subList(start, Math.min(requests.size(), start + ITEMS_PER_WRITE)), refused);
         }
+        return refused;
+    }
+
+    private void isolating(List<WriteRequest> requests, List<RefusedItem> refused) {
+        try {
+            writeRetryingUnprocessed(requests);
+        } catch (DynamoDbException e) {
+            if (!isValidationError(e)) {
+                throw e;
+            }
+            if (requests.size() == 1) {
+                String reason = e.awsErrorDetails().errorMessage();
+                Map<String, AttributeValue> key = keyOf(requests.get(0));
+                LOG.error("DynamoDB refused a car item, left out of the change: key {}: {}", key, reason);
+                refused.add(new RefusedItem(key, reason));
+                return;
+            }
+            int half = requests.size() / 2;
+            isolating(requests.subList(0, half), refused);
+            isolating(requests.subList(half, requests.size()), refused);
+        }
+    }
+
+    private void writeRetryingUnprocessed(List<WriteRequest> requests) {
+        List<WriteRequest> pending = requests;
+        for (int attempt = 1; ; attempt++) {
+            BatchWriteItemResponse response = dynamoDb.batchWriteItem(
+                    BatchWriteItemRequest.builder().requestItems(Map.of(table, pending)).build());
+            List<WriteRequest> unprocessed = response.unprocessedItems().get(table);
+            if (unprocessed == null || unprocessed.isEmpty()) {
+                return;
+            }
+            if (attempt == backoff.maxAttempts()) {
+                throw new BatchRetriesExhaustedException("BatchWriteItem", table, unprocessed.size(), attempt);
+            }
+            sleeper.sleep(backoff.delay(attempt, random));
+            pending = unprocessed;
+        }
+    }
+
+    private static Map<String, AttributeValue> keyOf(WriteRequest request) {
+        return request.putRequest() != null ? CarItems.keyOf(request.putRequest().item()) : request.deleteRequest().key();
+    }
+
+    private static boolean isValidationError(DynamoDbException e) {
+        return e.statusCode() == 400 && e.awsErrorDetails() != null
+                && VALIDATION_ERROR.equals(e.awsErrorDetails().errorCode());
     }
 
     private static CarKey keyOf(Map<String, AttributeValue> item) {

@@ -12,9 +12,11 @@ import com.carcatalog.ingest.parse.ChunkRef;
 import com.carcatalog.ingest.parse.StagingFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -52,13 +54,13 @@ public final class ChunkLoader {
         return switch (chunk.action()) {
             case ADD -> add(executionName, chunk.chunk(), chunkCars);
             case ADD_NEW -> {
-                cars.put(chunkCars.stream().map(car -> itemOf(car, executionName)).toList());
-                yield result(chunk.chunk(), chunkCars.size(), chunkCars, 0, List.of(), 0);
+                List<Car> added = applied(chunkCars, cars.put(chunkCars.stream().map(car -> itemOf(car, executionName)).toList()));
+                yield result(chunk.chunk(), chunkCars.size(), added, 0, List.of(), 0);
             }
             case REMOVE -> remove(executionName, chunk, chunkCars);
             case REMOVE_STORED -> {
-                cars.delete(chunkCars.stream().map(Car::key).toList());
-                yield result(chunk.chunk(), chunkCars.size(), List.of(), 0, chunkCars, 0);
+                List<Car> removed = applied(chunkCars, cars.delete(chunkCars.stream().map(Car::key).toList()));
+                yield result(chunk.chunk(), chunkCars.size(), List.of(), 0, removed, 0);
             }
         };
     }
@@ -77,8 +79,8 @@ public final class ChunkLoader {
                 added.add(chunkCars.get(i));
             }
         }
-        cars.put(toWrite);
-        return result(chunk, chunkCars.size(), added, chunkCars.size() - added.size(), List.of(), 0);
+        List<Car> counted = applied(added, cars.put(toWrite));
+        return result(chunk, chunkCars.size(), counted, chunkCars.size() - added.size(), List.of(), 0);
     }
 
     private ChunkResult remove(String executionName, ChunkRef chunk, List<Car> chunkCars) {
@@ -89,8 +91,18 @@ public final class ChunkLoader {
             staging.putCars(chunk.bucket(), planKey, present);
             return present;
         });
-        cars.delete(toRemove.stream().map(Car::key).toList());
-        return result(chunk.chunk(), chunkCars.size(), List.of(), 0, toRemove, chunkCars.size() - toRemove.size());
+        List<Car> removed = applied(toRemove, cars.delete(toRemove.stream().map(Car::key).toList()));
+        return result(chunk.chunk(), chunkCars.size(), List.of(), 0, removed, chunkCars.size() - toRemove.size());
+    }
+
+    /** The cars whose write or delete DynamoDB did not refuse: only those change a count. */
+    private static List<Car> applied(List<Car> cars, List<CarTableBatches.RefusedItem> refused) {
+        if (refused.isEmpty()) {
+            return cars;
+        }
+        Set<Map<String, AttributeValue>> refusedKeys = new HashSet<>();
+        refused.forEach(item -> refusedKeys.add(item.key()));
+        return cars.stream().filter(car -> !refusedKeys.contains(CarItems.keyOf(car.key()))).toList();
     }
 
     private static Map<String, AttributeValue> itemOf(Car car, String executionName) {
@@ -101,8 +113,9 @@ public final class ChunkLoader {
 
     private static ChunkResult result(int chunk, long read, List<Car> added, long alreadyPresent, List<Car> removed,
                                       long notPresent) {
+        long refused = read - added.size() - alreadyPresent - removed.size() - notPresent;
         return new ChunkResult(chunk, read, added.size(), alreadyPresent, removed.size(), notPresent,
-                valueChanges(added, removed));
+                valueChanges(added, removed), refused);
     }
 
     private static Map<String, Map<String, Long>> valueChanges(List<Car> added, List<Car> removed) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param notPresent     cars to remove that were not in the catalog
  * @param valueCounts    per column attribute name, per value, the signed change of its count
  *                       (cars added minus cars removed); values whose count did not change are left out
+ * @param refused        cars DynamoDB refused to write or delete (see {@link CarTableBatches}): not counted
  */
 public record ChunkResult(int chunk, long read, long newCars, long alreadyPresent, long removed, long notPresent,
-                          Map<String, Map<String, Long>> valueCounts) {
+                          Map<String, Map<String, Long>> valueCounts, long refused) {
 }

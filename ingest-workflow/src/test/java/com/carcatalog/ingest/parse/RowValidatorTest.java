@@ -48,6 +48,31 @@ class RowValidatorTest {
         assertThat(reason(row("1.5L\u0085"))).contains("U+0085");
     }
 
+    @Test
+    void aModelWhoseRangeKeyDynamoDbWouldRefuseIsRejectedWithTheKeySize() {
+        // 256 four-byte characters pass the length rule, but "<model>#<id>" has 1,024 + 1 + 22 = 1,047 UTF-8 bytes.
+        String model = "\uD83D\uDE97".repeat(256);
+
+        assertThat(reason("Toyota", model, "Passenger Car", "Hatchback", "1.0L", "Petrol", "Manual", "NA"))
+                .isEqualTo("the car cannot be stored: key attribute 'modelKey' (<model>#<id>) has 1047 bytes in UTF-8;"
+                        + " DynamoDB allows 1024 for a sort key");
+    }
+
+    @Test
+    void theLongestModelDynamoDbAcceptsIsValid() {
+        // 1,001 bytes of model + "#" + a 22-character id = 1,024 bytes.
+        String model = "\uD83D\uDE97".repeat(250) + "x";
+
+        assertThat(validator.check(new String[] {"Toyota", model, "Passenger Car", "Hatchback", "1.0L", "Petrol", "Manual", "NA"}))
+                .isInstanceOf(RowValidator.Valid.class);
+    }
+
+    @Test
+    void theReplacementCharacterIsRefusedAsTextThatWasNotUtf8() {
+        assertThat(reason(row("1.5L \uFFFD Turbo"))).isEqualTo("value for column 'engine' contains U+FFFD, the"
+                + " replacement character: the text was decoded from another encoding before it was saved as UTF-8");
+    }
+
     private String reason(String... fields) {
         return ((RowValidator.Invalid) validator.check(fields)).reason();
     }

@@ -15,7 +15,7 @@ class UploadRowsTest {
     private final List<List<Car>> chunks = new ArrayList<>();
     private final RejectedList.Collector rejected = new RejectedList.Collector(100);
     private final UploadRows rows = new UploadRows(new Chunker(2, Chunker.DEFAULT_MAX_VALUE_BYTES,
-            (number, cars) -> chunks.add(cars)), rejected);
+            (number, cars) -> chunks.add(cars)), rejected, 200);
 
     @Test
     void validRowsGoToChunksInFileOrder() throws Exception {
@@ -109,6 +109,17 @@ class UploadRowsTest {
         rows.read(new StringReader(HEADER + "Toyota,Yaris,Passenger Car,Hatchback,1.0L,Petrol,Manual,NA\nbad\n"), "b.csv");
         assertThat(rows.finish()).isEqualTo(new ParseTotals(3, 1, 1, 1));
         assertThat(rejected.toList().details()).containsExactly(RejectedRow.row("b.csv", 3, "expected 8 fields, found 1"));
+    }
+
+    @Test
+    void aRecordLongerThanTheLimitIsRejectedAtItsLineAndTheNextRowsLoad() throws Exception {
+        ParseTotals totals = read(HEADER
+                + "Toyota," + "x".repeat(500) + ",Passenger Car,Hatchback,1.0L,Petrol,Manual,NA\n"
+                + "Kia,EV6,Passenger Car,SUV,77 kWh,Electric,Automatic,NA\n");
+
+        assertThat(totals).isEqualTo(new ParseTotals(2, 1, 0, 1));
+        assertThat(rejected.toList().details()).containsExactly(RejectedRow.row(null, 2,
+                "the record is longer than 200 characters (MAX_RECORD_LENGTH); it was skipped unread"));
     }
 
     private ParseTotals read(String text) throws Exception {

@@ -120,7 +120,7 @@ class IngestWorkflowIT {
         assertThat(storedCars()).containsExactlyInAnyOrderElementsOf(cars(YARIS, YARIS_CVT, EV6, GOLF));
         assertThat(filterCounts()).isEqualTo(expectedCounts(cars(YARIS, YARIS_CVT, EV6, GOLF)));
         IngestReport report = report(finish);
-        assertThat(report.totals()).isEqualTo(new IngestReport.Totals(5, 4, 0, 1, 0, 0, 0, 0, 0, 0));
+        assertThat(report.totals()).isEqualTo(new IngestReport.Totals(5, 4, 0, 1, 0, 0, 0, 0, 0, 0, 0));
         assertThat(keys(sourceBucket, "incoming/")).isEmpty();
         assertThat(keys(sourceBucket, "processed/")).containsExactly("processed/cars.csv");
         assertThat(finish.report()).isEqualTo(new S3Location(sourceBucket, "reports/cars.csv.json"));
@@ -147,7 +147,7 @@ class IngestWorkflowIT {
 
         FinishResult second = workflow(3).run("load-2", upload("incoming/cars.csv", text));
 
-        assertThat(report(second).totals()).isEqualTo(new IngestReport.Totals(4, 0, 4, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(report(second).totals()).isEqualTo(new IngestReport.Totals(4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0));
         assertThat(storedCars()).isEqualTo(carsBefore);
         assertThat(filterCounts()).isEqualTo(countsBefore);
     }
@@ -312,7 +312,7 @@ class IngestWorkflowIT {
         assertThat(keys(config.staticBucket(), "")).containsExactlyInAnyOrder(
                 "BMW/3-Series/Highlight-front.png", "Land-Rover/Range-Rover-Evoque/side.jpg");
         IngestReport report = report(finish);
-        assertThat(report.totals()).isEqualTo(new IngestReport.Totals(5, 3, 0, 1, 1, 2, 3, 0, 0, 0));
+        assertThat(report.totals()).isEqualTo(new IngestReport.Totals(5, 3, 0, 1, 1, 2, 3, 0, 0, 0, 0));
         assertThat(report.rejectedRows().details()).containsExactly(RejectedRow.row("2024/cars.csv", 4, "expected 8 fields, found 2"));
         assertThat(report.skippedEntries().details()).extracting(RejectedRow::entry)
                 .containsExactly("images/badly-named.png", "../escape.csv", "readme.txt");

@@ -20,7 +20,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A local DynamoDB: dynalite running as a node child process that this object owns.
@@ -47,15 +51,33 @@ public final class DynaliteServer implements AutoCloseable {
     private final Duration startupTimeout;
     private int port;
 
+    private final List<Consumer<UnexpectedExit>> exitListeners;
+    private final Executor exitNotices = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dynalite-exit-notices");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private Process process;
     private ProcessOutput output;
     private Thread shutdownHook;
+    /** The process {@link #stop()} ends on purpose; its exit is no news. */
+    private Process stopping;
+
+    /**
+     * The node process ended without {@link #stop()}: killed, crashed or out of memory.
+     *
+     * @param lastOutput what it printed last, for the log
+     */
+    public record UnexpectedExit(long pid, int exitCode, String lastOutput) {
+    }
 
     private DynaliteServer(Builder builder) {
         this.installation = builder.installation != null ? builder.installation : DynaliteInstallation.locate();
         this.dataDirectory = builder.dataDirectory == null ? null : builder.dataDirectory.toAbsolutePath();
         this.startupTimeout = builder.startupTimeout;
         this.port = builder.port;
+        this.exitListeners = List.copyOf(builder.exitListeners);
     }
 
     public static Builder builder() {
@@ -90,6 +112,11 @@ public final class DynaliteServer implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The node process's id while it runs: what an operator would {@code kill}. */
+    public synchronized OptionalLong pid() {
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+    }
+
     /**
      * Stops the node process and waits until it has exited, so the port is closed when this returns.
      * Does nothing if the server is already stopped. {@link #restart()} brings it back.
@@ -98,6 +125,7 @@ public final class DynaliteServer implements AutoCloseable {
         if (process == null) {
             return;
         }
+        stopping = process;
         destroyTree(process);
         output.awaitEnd();
         try {
@@ -184,12 +212,28 @@ public final class DynaliteServer implements AutoCloseable {
         process = started;
         output = startedOutput;
         shutdownHook = hook;
+        started.onExit().thenAcceptAsync(this::exited, exitNotices);
 
         try {
             awaitAcceptingConnections();
         } catch (RuntimeException e) {
             stop();
             throw e;
+        }
+    }
+
+    /** Tells the listeners when a process that was serving ends without {@link #stop()}. */
+    private void exited(Process exited) {
+        String lastOutput;
+        synchronized (this) {
+            if (exited != process || exited == stopping) {
+                return;
+            }
+            lastOutput = output.awaitEnd();
+        }
+        UnexpectedExit exit = new UnexpectedExit(exited.pid(), exited.exitValue(), lastOutput);
+        for (Consumer<UnexpectedExit> listener : exitListeners) {
+            listener.accept(exit);
         }
     }
 
@@ -262,8 +306,18 @@ public final class DynaliteServer implements AutoCloseable {
         private Path dataDirectory;
         private Duration startupTimeout = Duration.ofSeconds(30);
         private DynaliteInstallation installation;
+        private final List<Consumer<UnexpectedExit>> exitListeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Called, on a background thread, as soon as the node process ends without {@link #stop()}
+         * (killed, crashed). The server is then down until {@link #restart()}.
+         */
+        public Builder onUnexpectedExit(Consumer<UnexpectedExit> listener) {
+            exitListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /** The port to listen on; 0, the default, picks a free one. */

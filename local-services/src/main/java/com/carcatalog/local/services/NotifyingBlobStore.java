@@ -9,7 +9,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -19,8 +18,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
-import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
 
 /**
  * The s3proxy blob store with S3 event notifications: after a PutObject, CopyObject or
@@ -29,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
  * they see the objects in the order they were stored. A request that fails publishes nothing, nor
  * do s3proxy's own bookkeeping objects.
  */
-final class NotifyingBlobStore extends ForwardingBlobStore {
+final class NotifyingBlobStore extends CompleteForwardingBlobStore {
 
     private static final long DRAIN_SECONDS = 5;
     /** s3proxy keeps a hidden stub object per open multipart upload; S3 has no such object. */
@@ -73,17 +70,6 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         publish(ObjectCreated.Operation.COMPLETE_MULTIPART_UPLOAD, upload.containerName(), upload.blobName(),
                 response.eTag(), response.versionId(), null);
         return response;
-    }
-
-    // ForwardingBlobStore leaves these to the interface defaults, which would hide the delegate's support.
-    @Override
-    public boolean supportsCopyMultipartPart() {
-        return delegate().supportsCopyMultipartPart();
-    }
-
-    @Override
-    public UploadPartCopyResponse copyMultipartPart(MultipartUpload upload, UploadPartCopyRequest request) {
-        return delegate().copyMultipartPart(upload, request);
     }
 
     /** Delivers what is queued (for a few seconds at most), then stops the delivery thread. */

@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.BlobStores;
@@ -26,6 +29,10 @@ import org.gaul.s3proxy.blobstore.BlobStore;
  * {@code <endpoint>/<bucket>/<key>} directly, the way the frontend shows car images. Every origin is
  * allowed: a request that carries an {@code Origin} header gets {@code Access-Control-Allow-Origin: *}.
  * Clients must use path-style addressing. It listens on the IPv4 loopback only.
+ *
+ * <p>Keys the filesystem store cannot hold faithfully (an object named like a folder of other keys,
+ * a key below an object, {@code .}, {@code ..} or empty path segments) are refused with S3's
+ * {@code 400 InvalidArgument} and a message saying why; see {@link StorableKeys}.
  *
  * <p>Like S3 event notifications, listeners registered with {@link Builder#onObjectCreated} hear
  * of every object stored by PutObject, CopyObject or CompleteMultipartUpload, after the fact and
@@ -108,6 +115,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
         private int port;
         private Path baseDirectory;
+        private final Set<String> folders = new HashSet<>();
         private final List<Consumer<ObjectCreated>> objectCreatedListeners = new ArrayList<>();
 
         private Builder() {
@@ -125,6 +133,18 @@ public final class S3ProxyServer implements AutoCloseable {
         /** Keeps buckets in this directory (created if missing), which outlives the server. */
         public Builder baseDirectory(Path baseDirectory) {
             this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+            return this;
+        }
+
+        /**
+         * Key prefixes (e.g. {@code incoming}) that are folders in every bucket even while empty: an
+         * object of that exact name is refused. The local store keeps objects as files, so such an
+         * object would make every later upload below the prefix fail.
+         */
+        public Builder folders(Collection<String> prefixes) {
+            for (String prefix : prefixes) {
+                folders.add(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+            }
             return this;
         }
 
@@ -156,7 +176,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", directory.toString());
-            BlobStore filesystem = BlobStores.create("filesystem", properties);
+            BlobStore filesystem = new KeyCheckingBlobStore(BlobStores.create("filesystem", properties),
+                    new StorableKeys(directory, folders));
             NotifyingBlobStore blobStore = new NotifyingBlobStore(filesystem, objectCreatedListeners, Clock.systemUTC());
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(blobStore)

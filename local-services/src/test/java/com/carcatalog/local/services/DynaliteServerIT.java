@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,6 +43,26 @@ class DynaliteServerIT {
 
         assertThat(dynalite.isRunning()).isFalse();
         assertThat(acceptsConnections(dynalite.port())).isFalse();
+    }
+
+    @Test
+    void aKilledProcessIsReportedAtOnceAndAStoppedOneIsNot() throws Exception {
+        BlockingQueue<DynaliteServer.UnexpectedExit> exits = new LinkedBlockingQueue<>();
+        try (DynaliteServer dynalite = DynaliteServer.builder().onUnexpectedExit(exits::add).start()) {
+            long pid = dynalite.pid().orElseThrow();
+
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+            DynaliteServer.UnexpectedExit exit = exits.poll(30, TimeUnit.SECONDS);
+            assertThat(exit).isNotNull();
+            assertThat(exit.pid()).isEqualTo(pid);
+            assertThat(exit.exitCode()).isNotZero();
+
+            dynalite.restart();
+            assertThat(acceptsConnections(dynalite.port())).isTrue();
+            dynalite.stop();
+        }
+        assertThat(exits.poll(2, TimeUnit.SECONDS)).as("a stop is no unexpected exit").isNull();
     }
 
     @Test

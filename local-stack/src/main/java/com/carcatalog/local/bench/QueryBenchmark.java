@@ -178,6 +178,23 @@ public final class QueryBenchmark {
                     percentile(nanos, 50), percentile(nanos, 99), sums[0], sums[1],
                     sums[1] == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) sums[0] / sums[1]));
         });
+        worstCase(handler, reports);
+    }
+
+    /**
+     * The read budget's worst case: a value no car has, on a column no index covers, is a scan of
+     * the whole catalog in one page (the page keeps reading until it is full or the result complete).
+     */
+    private void worstCase(CarsHandler handler, List<SearchReport> reports) {
+        Map<String, List<String>> query = Map.of(Column.TRANSMISSION_TYPE.attributeName(), List.of("a value no car has"),
+                "limit", List.of(Integer.toString(limit)));
+        long before = System.nanoTime();
+        APIGatewayProxyResponseEvent response = invoke(handler, query);
+        double millis = (System.nanoTime() - before) / 1e6;
+        SearchReport report = reports.get(reports.size() - 1);
+        out.printf(Locale.ROOT, "worst case, a value no car has on transmissiontype (%s): %d, %,d items read in %d requests,"
+                + " %.0f ms, %s%n", report.planKind(), response.getStatusCode(), report.itemsRead(), report.dynamoDbRequests(),
+                millis, response.getBody().contains("nextToken") ? "cut by the read budget" : "complete");
     }
 
     /** A query counts towards all of its plan kind, its kind and index, and the overall line. */

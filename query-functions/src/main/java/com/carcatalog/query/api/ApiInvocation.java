@@ -18,7 +18,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 /**
  * What every query function does around its own work: logging context (Lambda fields and the API
  * Gateway request id as correlation id), cold-start and latency metrics, the GET-only rule, and
- * turning failures into responses: bad input 400, throttling 503 with {@code Retry-After},
+ * turning failures into responses: bad input 400, throttling or an unreachable service 503 with {@code Retry-After},
  * anything else 500 with the request id (details only in the log).
  */
 final class ApiInvocation {
@@ -87,6 +87,10 @@ final class ApiInvocation {
         } catch (RuntimeException e) {
             if (ServiceErrors.isThrottling(e)) {
                 LOG.warn("Throttled by AWS, answering 503: {}", e.toString());
+                return new Outcome(responses.throttled(), null);
+            }
+            if (ServiceErrors.isUnreachable(e)) {
+                LOG.error("An AWS service is unreachable, answering 503: {}", e.toString());
                 return new Outcome(responses.throttled(), null);
             }
             LOG.error("Request failed", e);

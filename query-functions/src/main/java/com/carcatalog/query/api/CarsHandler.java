@@ -66,15 +66,29 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
 
     /** Lambda's entry: configuration from the environment, clients created once per container. */
     public CarsHandler() {
-        this(FunctionEnvironment.load(System.getenv()));
+        this(System.getenv());
+    }
+
+    /** The Lambda entry on a given environment. */
+    CarsHandler(Map<String, String> env) {
+        this(onLambdaWithSecretKey(FunctionEnvironment.load(env), env));
     }
 
     private CarsHandler(FunctionEnvironment environment) {
         this(environment.catalog(), environment.settings(), environment.dynamoDb(), environment.s3(),
                 environment.metrics(SERVICE));
-        if (environment.settings().usesDevelopmentTokenKey() && System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
-            LOG.warn("PAGE_TOKEN_KEY is not set: page tokens are signed with the public development key");
+    }
+
+    /**
+     * On Lambda, refuses the public development key: with it anyone can sign tokens. The container
+     * then fails to initialize, which shows up at the first deployment instead of in an attack.
+     */
+    private static FunctionEnvironment onLambdaWithSecretKey(FunctionEnvironment environment, Map<String, String> env) {
+        if (environment.settings().usesDevelopmentTokenKey() && env.get("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            throw new IllegalStateException("PAGE_TOKEN_KEY is not set (or is the public development key): set it to a"
+                    + " secret shared by all containers of this function; the function does not start without it");
         }
+        return environment;
     }
 
     /** The same function on explicit names and clients: for the local stack and tests. */

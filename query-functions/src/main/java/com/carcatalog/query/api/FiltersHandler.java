@@ -7,15 +7,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.query.filters.CatalogFilters;
 import com.carcatalog.query.filters.CatalogStateReader;
+import com.carcatalog.query.cars.CarsRequest;
+import com.carcatalog.query.cars.InvalidParameterException;
 import com.carcatalog.query.filters.FilterFacets;
 import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code GET /filters}: the values clients can filter by, per column, from the filter table
- * (read at most once a minute per container). Query parameters are ignored.
+ * (read at most once a minute per container). It takes no query parameters; any is a 400.
  */
 public final class FiltersHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -58,6 +61,18 @@ public final class FiltersHandler implements RequestHandler<APIGatewayProxyReque
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return invocation.handle(event, context, request -> ApiInvocation.Answer.of(FiltersResponse.of(facets.facets())));
+        return invocation.handle(event, context, request -> {
+            rejectParameters(QueryParameters.of(request));
+            return ApiInvocation.Answer.of(FiltersResponse.of(facets.facets()));
+        });
+    }
+
+    /** Like {@code /cars}, a parameter this function does not know is an error, not silently ignored. */
+    private static void rejectParameters(Map<String, List<String>> parameters) {
+        if (!parameters.isEmpty()) {
+            String name = parameters.keySet().iterator().next();
+            throw new InvalidParameterException(name, "Unknown query parameter '" + CarsRequest.abbreviate(name)
+                    + "'. /filters takes no parameters");
+        }
     }
 }

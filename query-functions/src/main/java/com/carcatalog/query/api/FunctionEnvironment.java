@@ -21,7 +21,7 @@ record FunctionEnvironment(CatalogConfig catalog, QuerySettings settings) {
     }
 
     DynamoDbClient dynamoDb() {
-        return AwsClients.dynamoDb(catalog.endpoints());
+        return AwsClients.dynamoDbForApi(catalog.endpoints());
     }
 
     S3Client s3() {

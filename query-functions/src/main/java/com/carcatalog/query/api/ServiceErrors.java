@@ -1,10 +1,14 @@
 package com.carcatalog.query.api;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
-/** Classifies failures of AWS calls that the client should simply retry later. */
+/** Classifies failures of AWS calls that the client should simply retry later (503 with {@code Retry-After}). */
 final class ServiceErrors {
 
     private ServiceErrors() {
@@ -22,6 +26,23 @@ final class ServiceErrors {
                 return true;
             }
             if (cause instanceof SdkServiceException service && service.isThrottlingException()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The service could not be reached at all (connection refused or reset, host unreachable) after
+     * the SDK's own retries: as transient as throttling, e.g. a local dynalite being restarted.
+     */
+    static boolean isUnreachable(Throwable failure) {
+        if (!(failure instanceof SdkClientException)) {
+            return false;
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                    || cause instanceof SocketException && String.valueOf(cause.getMessage()).contains("reset")) {
                 return true;
             }
         }

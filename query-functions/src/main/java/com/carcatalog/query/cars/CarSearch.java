@@ -82,14 +82,7 @@ public final class CarSearch {
                 .orElseThrow(() -> new InvalidPageTokenException("it names an index this service does not have"));
         QueryPlan plan = planner.plan(request.filters(), path, stats)
                 .orElseThrow(() -> new InvalidPageTokenException("its index does not fit this query"));
-        PagePosition position = token.position();
-        if (position.lookup() >= Math.max(1, plan.keyConditions().size())) {
-            throw new InvalidPageTokenException("its position is outside this query");
-        }
-        if (!position.atLookupStart()
-                && !position.exclusiveStartKey().keySet().equals(plan.positionAttributes())) {
-            throw new InvalidPageTokenException("its position does not fit the index it names");
-        }
+        PlanPositions.requireWithin(plan, token.position());
         return plan;
     }
 }

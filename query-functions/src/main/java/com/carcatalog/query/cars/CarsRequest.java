@@ -6,6 +6,7 @@ import com.carcatalog.query.planner.FilterSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import java.util.stream.Stream;
  * <p>Parameters: each of the eight columns (repeatable: values of one column are OR-ed, columns
  * AND-ed), {@code limit} (cars per page, {@value #MIN_LIMIT}..{@value #MAX_LIMIT}, default
  * {@value #DEFAULT_LIMIT}) and {@code nextToken} (from the previous page). Anything else, an empty
- * value, more than {@value #MAX_VALUES} values for one parameter or a value longer than
- * {@value #MAX_VALUE_LENGTH} characters is rejected.
+ * value, more than {@value #MAX_VALUES} values for one parameter, a value longer than
+ * {@value #MAX_VALUE_LENGTH} characters, or one holding a control character or text that is not
+ * valid UTF-8 is rejected.
  *
  * @param nextToken the token of the previous page, or {@code null} for the first page
  */
@@ -32,6 +34,7 @@ public record CarsRequest(FilterSet filters, int limit, String nextToken) {
     public static final int MAX_LIMIT = 1000;
     public static final int MAX_VALUES = 100;
     public static final int MAX_VALUE_LENGTH = 256;
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     public CarsRequest {
         Objects.requireNonNull(filters, "filters");
@@ -87,6 +90,7 @@ public record CarsRequest(FilterSet filters, int limit, String nextToken) {
         }
         List<String> values = new ArrayList<>(raw.size());
         for (String value : raw) {
+            rejectUnreadable(name, value == null ? "" : value);
             String normalized = value == null ? "" : Car.normalize(value);
             if (normalized.isEmpty()) {
                 throw emptyValue(name);
@@ -98,6 +102,29 @@ public record CarsRequest(FilterSet filters, int limit, String nextToken) {
             values.add(normalized);
         }
         return values;
+    }
+
+    /**
+     * No stored car holds a control character (ingestion rejects them) or text that is not valid
+     * Unicode, so such a value is a client error rather than a search that finds nothing. U+FFFD
+     * counts as invalid: it is what a lenient decoder leaves of bytes that were not UTF-8.
+     */
+    private static void rejectUnreadable(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new InvalidParameterException(name, "A value of query parameter '" + name
+                        + "' contains the control character U+" + String.format(Locale.ROOT, "%04X", (int) c));
+            }
+            boolean pairedSurrogate = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pairedSurrogate) {
+                i++;
+            } else if (Character.isSurrogate(c) || c == REPLACEMENT_CHARACTER) {
+                throw new InvalidParameterException(name, "A value of query parameter '" + name
+                        + "' is not valid UTF-8 text; percent-encode values as UTF-8");
+            }
+        }
     }
 
     private static String single(String name, List<String> values) {
@@ -128,7 +155,8 @@ public record CarsRequest(FilterSet filters, int limit, String nextToken) {
         return new InvalidParameterException(name, "Query parameter '" + name + "' has an empty value");
     }
 
-    private static String abbreviate(String value) {
+    /** A client-given name or value cut to 20 characters, for messages. */
+    public static String abbreviate(String value) {
         return value.length() <= 20 ? value : value.substring(0, 20) + "...";
     }
 }

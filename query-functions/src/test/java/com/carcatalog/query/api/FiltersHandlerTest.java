@@ -44,4 +44,18 @@ class FiltersHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(405);
     }
+
+    @Test
+    void anyQueryParameterIsA400LikeOnCars() throws Exception {
+        for (Map<String, List<String>> parameters : List.of(
+                Map.of("fuel", List.of("Diesel")), Map.of("colour", List.of("red")), Map.of("_", List.of("1700000000")))) {
+            APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", parameters), new FakeContext("r3"));
+
+            assertThat(response.getStatusCode()).as("%s", parameters).isEqualTo(400);
+            assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
+            assertThat(JSON.readTree(response.getBody()).get("message").asText())
+                    .startsWith("Unknown query parameter '" + parameters.keySet().iterator().next() + "'")
+                    .contains("/filters takes no parameters");
+        }
+    }
 }

@@ -118,4 +118,34 @@ class CarsRequestTest {
         parameters.put(name, Collections.unmodifiableList(values));
         return parameters;
     }
+
+    @Test
+    void aValueHoldingAControlCharacterIsRejectedNamingIt() {
+        for (String value : List.of("Die\u0001sel", "Diesel\n", "\u007F", "Die\u0085sel")) {
+            assertThatThrownBy(() -> CarsRequest.parse(Map.of("fuel", List.of(value))))
+                    .as("%s", value.codePoints().boxed().toList())
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("'fuel'")
+                    .hasMessageContaining("control character U+");
+        }
+    }
+
+    @Test
+    void aValueThatIsNotValidUnicodeIsRejected() {
+        // What a decoder that does not check leaves of invalid UTF-8: a lone surrogate, or the replacement character.
+        for (String value : List.of("Diesel\uD800", "\uDC00x", "Die\uFFFDsel")) {
+            assertThatThrownBy(() -> CarsRequest.parse(Map.of("model", List.of(value))))
+                    .as("%s", value.chars().boxed().toList())
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("'model'")
+                    .hasMessageContaining("UTF-8");
+        }
+    }
+
+    @Test
+    void aValueWithCharactersBeyondTheBasicPlaneIsAccepted() {
+        CarsRequest request = CarsRequest.parse(Map.of("model", List.of("\uD83D\uDE97 Roadster")));
+
+        assertThat(request.filters().values(com.carcatalog.core.car.Column.MODEL)).containsExactly("\uD83D\uDE97 Roadster");
+    }
 }
