@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real AWS CLI, run as a process with dummy credentials, JSON output and a private config
@@ -43,6 +44,20 @@ public final class AwsCli {
                 .filter(Files::isExecutable)
                 .findFirst()
                 .map(aws -> new AwsCli(aws, home));
+    }
+
+    /**
+     * The {@code aws} on the PATH. Without one the calling test is skipped on a laptop, but fails in
+     * CI ({@code CI=true}), where {@code .ci/run} installs the CLI: a CLI test must never pass by
+     * silently not running there.
+     */
+    public static AwsCli required(Path home) {
+        Optional<AwsCli> aws = onPath(home);
+        if (aws.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("the AWS CLI (aws) is not installed; .ci/run installs it for CI");
+        }
+        Assumptions.assumeTrue(aws.isPresent(), "the AWS CLI (aws) is not installed");
+        return aws.get();
     }
 
     public Result run(String... arguments) throws Exception {

@@ -1,14 +1,12 @@
 package com.carcatalog.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +26,23 @@ class AwsCliIT {
 
     @Test
     void aCsvCopiedWithTheCliIsLoadedAndItsReportIsListedAndReadable() throws Exception {
-        Optional<AwsCli> aws = AwsCli.onPath(home);
-        assumeTrue(aws.isPresent(), "the AWS CLI (aws) is not installed");
+        AwsCli aws = AwsCli.required(home);
         try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral(null))) {
             String s3 = stack.s3Endpoint().toString();
             String bucket = "s3://" + stack.settings().sourceBucket();
 
-            AwsCli.Result copied = aws.get().run("s3", "cp", CARS_CSV.toString(), bucket + "/incoming/cli/cars.csv",
+            AwsCli.Result copied = aws.run("s3", "cp", CARS_CSV.toString(), bucket + "/incoming/cli/cars.csv",
                     "--endpoint-url", s3);
             assertThat(copied.exitCode()).as(copied.stderr()).isZero();
 
-            JsonNode execution = awaitOnlyExecutionEnded(aws.get(), stack);
+            JsonNode execution = awaitOnlyExecutionEnded(aws, stack);
             assertThat(execution.get("status").asText()).isEqualTo("SUCCEEDED");
 
-            AwsCli.Result listed = aws.get().run("s3", "ls", bucket + "/reports/", "--recursive", "--endpoint-url", s3);
+            AwsCli.Result listed = aws.run("s3", "ls", bucket + "/reports/", "--recursive", "--endpoint-url", s3);
             assertThat(listed.exitCode()).as(listed.stderr()).isZero();
             assertThat(listed.stdout()).contains("reports/cli/cars.csv.json");
 
-            AwsCli.Result report = aws.get().run("s3", "cp", bucket + "/reports/cli/cars.csv.json", "-", "--endpoint-url", s3);
+            AwsCli.Result report = aws.run("s3", "cp", bucket + "/reports/cli/cars.csv.json", "-", "--endpoint-url", s3);
             assertThat(report.exitCode()).as(report.stderr()).isZero();
             JsonNode totals = JSON.readTree(report.stdout()).get("totals");
             assertThat(totals.get("rows").asLong()).isEqualTo(789);

@@ -1,13 +1,11 @@
 package com.carcatalog.local.stepfunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.carcatalog.asl.Json;
 import com.carcatalog.local.AwsCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,19 +21,18 @@ class AwsCliIT {
 
     @Test
     void theCliStartsDescribesAndListsExecutionsAndSeesTheServiceErrors() throws Exception {
-        Optional<AwsCli> aws = AwsCli.onPath(home);
-        assumeTrue(aws.isPresent(), "the AWS CLI (aws) is not installed");
+        AwsCli aws = AwsCli.required(home);
         try (StepFunctionsFixture fixture = new StepFunctionsFixture(null)) {
             String endpoint = fixture.stepFunctions.endpoint().toString();
 
-            AwsCli.Result started = aws.get().run("stepfunctions", "start-execution", "--endpoint-url", endpoint,
+            AwsCli.Result started = aws.run("stepfunctions", "start-execution", "--endpoint-url", endpoint,
                     "--state-machine-arn", fixture.catalogArn, "--name", "from-the-cli",
                     "--input", StepFunctionsFixture.catalogInput());
             assertThat(started.exitCode()).as(started.stderr()).isZero();
             String executionArn = Json.parse(started.stdout()).get("executionArn").textValue();
             fixture.awaitEnd(executionArn);
 
-            AwsCli.Result listed = aws.get().run("stepfunctions", "list-executions", "--endpoint-url", endpoint,
+            AwsCli.Result listed = aws.run("stepfunctions", "list-executions", "--endpoint-url", endpoint,
                     "--state-machine-arn", fixture.catalogArn, "--status-filter", "SUCCEEDED");
             assertThat(listed.exitCode()).as(listed.stderr()).isZero();
             JsonNode executions = Json.parse(listed.stdout()).get("executions");
@@ -43,7 +40,7 @@ class AwsCliIT {
             assertThat(executions.get(0).get("executionArn").textValue()).isEqualTo(executionArn);
             assertThat(executions.get(0).get("status").textValue()).isEqualTo("SUCCEEDED");
 
-            AwsCli.Result missing = aws.get().run("stepfunctions", "describe-execution", "--endpoint-url", endpoint,
+            AwsCli.Result missing = aws.run("stepfunctions", "describe-execution", "--endpoint-url", endpoint,
                     "--execution-arn", executionArn + "-missing");
             assertThat(missing.exitCode()).isNotZero();
             assertThat(missing.stderr()).contains("ExecutionDoesNotExist");
