@@ -4,7 +4,7 @@ import java.time.temporal.ChronoUnit;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
 
-/** SSM Parameter Store through Powertools, cached for five minutes per container. */
+/** SSM Parameter Store through Powertools (its cache lasts five minutes; the names are read when a container starts and after a SnapStart restore, see RestoredState). */
 public final class SsmParameterStore implements ParameterStore {
 
     private static final int MAX_AGE_MINUTES = 5;

@@ -1,7 +1,9 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.UploadKeys;
@@ -12,6 +14,7 @@ import com.carcatalog.ingest.lease.CatalogLease;
 import com.carcatalog.ingest.lease.LeaseToken;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,20 +50,35 @@ public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersH
     public record Input(String executionName, LeaseToken lease, S3Location results) {
     }
 
-    private final FilterAggregator aggregator;
+    private final Supplier<FilterAggregator> aggregator;
 
+    /** Lambda's entry: clients once per container; the names (SSM) again after a SnapStart restore. */
     public AggregateFiltersHandler() {
-        this(CatalogConfig.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()));
+        this(AwsEndpoints.fromEnvironment(System.getenv()));
     }
 
-    private AggregateFiltersHandler(CatalogConfig config, ChangeSettings changes) {
-        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()), changes, Clock.systemUTC());
+    private AggregateFiltersHandler(AwsEndpoints endpoints) {
+        this(AwsClients.s3(endpoints), AwsClients.dynamoDb(endpoints));
+    }
+
+    private AggregateFiltersHandler(S3Client s3, DynamoDbClient dynamoDb) {
+        this(RestoredState.rebuiltAfterRestore(() -> aggregator(CatalogConfig.fromEnvironment(System.getenv()), s3, dynamoDb,
+                ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC())));
     }
 
     public AggregateFiltersHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
                                    Clock clock) {
+        this(RestoredState.fixed(aggregator(config, s3, dynamoDb, changes, clock)));
+    }
+
+    private AggregateFiltersHandler(Supplier<FilterAggregator> aggregator) {
         super(Input.class);
-        this.aggregator = new FilterAggregator(new MapRunResults(s3), dynamoDb, config.filterTable(),
+        this.aggregator = aggregator;
+    }
+
+    private static FilterAggregator aggregator(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
+                                               Clock clock) {
+        return new FilterAggregator(new MapRunResults(s3), dynamoDb, config.filterTable(),
                 new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl()));
     }
 
@@ -71,7 +89,7 @@ public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersH
 
     @Override
     protected AggregateResult process(Input input) {
-        AggregateResult result = aggregator.aggregate(input.executionName(), require(input.lease(), "lease"), input.results());
+        AggregateResult result = aggregator.get().aggregate(input.executionName(), require(input.lease(), "lease"), input.results());
         LOG.info("Filters updated from {} chunks: {} new cars, {} already present, {} removed, {} not present; {} count"
                         + " updates applied, {} already applied; generation {} published", result.chunks(), result.newCars(),
                 result.alreadyPresent(), result.removed(), result.notPresent(), result.updatesApplied(),

@@ -1,7 +1,9 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
@@ -14,6 +16,7 @@ import com.carcatalog.ingest.report.LoadFinisher;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,24 +71,38 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
                         ValidationResult validation, ParseResult parse, ChangePlan plan, AggregateResult aggregate) {
     }
 
-    private final LoadFinisher finisher;
+    private final Supplier<LoadFinisher> finisher;
     private final LoadMetrics metrics;
 
+    /** Lambda's entry: clients once per container; the names (SSM) again after a SnapStart restore. */
     public FinishLoadHandler() {
-        this(CatalogConfig.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()));
+        this(AwsEndpoints.fromEnvironment(System.getenv()));
     }
 
-    private FinishLoadHandler(CatalogConfig config, ChangeSettings changes) {
-        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()), changes, Clock.systemUTC(),
-                LoadMetrics.fromEnvironment(System.getenv()));
+    private FinishLoadHandler(AwsEndpoints endpoints) {
+        this(AwsClients.s3(endpoints), AwsClients.dynamoDb(endpoints));
+    }
+
+    private FinishLoadHandler(S3Client s3, DynamoDbClient dynamoDb) {
+        this(RestoredState.rebuiltAfterRestore(() -> finisher(CatalogConfig.fromEnvironment(System.getenv()), s3, dynamoDb,
+                ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC())), LoadMetrics.fromEnvironment(System.getenv()));
     }
 
     public FinishLoadHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes, Clock clock,
                              LoadMetrics metrics) {
+        this(RestoredState.fixed(finisher(config, s3, dynamoDb, changes, clock)), metrics);
+    }
+
+    private FinishLoadHandler(Supplier<LoadFinisher> finisher, LoadMetrics metrics) {
         super(Input.class);
-        this.finisher = new LoadFinisher(s3, dynamoDb, config.filterTable(),
-                new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl()), clock);
+        this.finisher = finisher;
         this.metrics = metrics;
+    }
+
+    private static LoadFinisher finisher(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
+                                         Clock clock) {
+        return new LoadFinisher(s3, dynamoDb, config.filterTable(),
+                new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl()), clock);
     }
 
     @Override
@@ -98,11 +115,11 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
         Upload upload = require(input.upload(), "upload");
         String outcome = require(input.outcome(), "outcome");
         FinishResult result = switch (outcome) {
-            case REJECTED -> finisher.finishRejected(input.executionName(), upload, instant(input.startedAt()),
+            case REJECTED -> finisher.get().finishRejected(input.executionName(), upload, instant(input.startedAt()),
                     require(input.validation(), "validation"));
-            case REFUSED -> finisher.finishRefused(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
+            case REFUSED -> finisher.get().finishRefused(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
                     require(input.plan(), "plan"));
-            case LOADED -> finisher.finishLoaded(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
+            case LOADED -> finisher.get().finishLoaded(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
                     input.aggregate() == null ? AggregateResult.nothing() : input.aggregate(), require(input.plan(), "plan"));
             default -> throw new IllegalArgumentException("outcome must be " + LOADED + ", " + REJECTED + " or " + REFUSED
                     + ", got '" + outcome + "'");

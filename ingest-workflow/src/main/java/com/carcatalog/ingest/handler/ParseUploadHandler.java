@@ -1,7 +1,9 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
@@ -11,6 +13,7 @@ import com.carcatalog.ingest.parse.UploadParser;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,19 +45,29 @@ public final class ParseUploadHandler extends TaskHandler<ParseUploadHandler.Inp
     public record Input(String executionName, Upload upload, ValidationResult validation) {
     }
 
-    private final UploadParser parser;
+    private final Supplier<UploadParser> parser;
 
+    /** Lambda's entry: clients once per container; the names (SSM) again after a SnapStart restore. */
     public ParseUploadHandler() {
-        this(CatalogConfig.fromEnvironment(System.getenv()), IngestSettings.fromEnvironment(System.getenv()));
+        this(AwsClients.s3(AwsEndpoints.fromEnvironment(System.getenv())), IngestSettings.fromEnvironment(System.getenv()));
     }
 
-    private ParseUploadHandler(CatalogConfig config, IngestSettings settings) {
-        this(config, AwsClients.s3(config.endpoints()), settings, Clock.systemUTC());
+    private ParseUploadHandler(S3Client s3, IngestSettings settings) {
+        this(RestoredState.rebuiltAfterRestore(
+                () -> parser(CatalogConfig.fromEnvironment(System.getenv()), s3, settings, Clock.systemUTC())));
     }
 
     public ParseUploadHandler(CatalogConfig config, S3Client s3, IngestSettings settings, Clock clock) {
+        this(RestoredState.fixed(parser(config, s3, settings, clock)));
+    }
+
+    private ParseUploadHandler(Supplier<UploadParser> parser) {
         super(Input.class);
-        this.parser = new UploadParser(s3, new StaticImages(s3, config.staticBucket()), settings, clock);
+        this.parser = parser;
+    }
+
+    private static UploadParser parser(CatalogConfig config, S3Client s3, IngestSettings settings, Clock clock) {
+        return new UploadParser(s3, new StaticImages(s3, config.staticBucket()), settings, clock);
     }
 
     @Override
@@ -64,7 +77,7 @@ public final class ParseUploadHandler extends TaskHandler<ParseUploadHandler.Inp
 
     @Override
     protected ParseResult process(Input input) {
-        ParseResult result = parser.parse(input.executionName(), require(input.upload(), "upload"),
+        ParseResult result = parser.get().parse(input.executionName(), require(input.upload(), "upload"),
                 require(input.validation(), "validation").uploadKind());
         LOG.info("Parsed {}: {} chunks, {} rows, {} valid, {} duplicates in file, {} rejected, {} images copied, {} entries skipped",
                 input.upload().location(), result.chunks(), result.totals().rows(), result.totals().valid(),

@@ -1,7 +1,9 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
@@ -16,6 +18,7 @@ import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.plan.ChangePlanner;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,24 +58,37 @@ public final class PlanChangesHandler extends TaskHandler<PlanChangesHandler.Inp
     public record Input(String executionName, Upload upload, ParseResult parse, String startedAt) {
     }
 
-    private final ChangePlanner planner;
+    private final Supplier<ChangePlanner> planner;
 
+    /** Lambda's entry: clients once per container; the names (SSM) again after a SnapStart restore. */
     public PlanChangesHandler() {
-        this(CatalogConfig.fromEnvironment(System.getenv()), IngestSettings.fromEnvironment(System.getenv()),
-                ChangeSettings.fromEnvironment(System.getenv()));
+        this(AwsEndpoints.fromEnvironment(System.getenv()));
     }
 
-    private PlanChangesHandler(CatalogConfig config, IngestSettings ingest, ChangeSettings changes) {
-        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()), ingest, changes,
-                Clock.systemUTC());
+    private PlanChangesHandler(AwsEndpoints endpoints) {
+        this(AwsClients.s3(endpoints), AwsClients.dynamoDb(endpoints));
+    }
+
+    private PlanChangesHandler(S3Client s3, DynamoDbClient dynamoDb) {
+        this(RestoredState.rebuiltAfterRestore(() -> planner(CatalogConfig.fromEnvironment(System.getenv()), s3, dynamoDb,
+                IngestSettings.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC())));
     }
 
     public PlanChangesHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, IngestSettings ingest,
                               ChangeSettings changes, Clock clock) {
+        this(RestoredState.fixed(planner(config, s3, dynamoDb, ingest, changes, clock)));
+    }
+
+    private PlanChangesHandler(Supplier<ChangePlanner> planner) {
         super(Input.class);
+        this.planner = planner;
+    }
+
+    private static ChangePlanner planner(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, IngestSettings ingest,
+                                         ChangeSettings changes, Clock clock) {
         CatalogLease lease = new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl());
         CarsTableScan scan = new CarsTableScan(dynamoDb, config.carsTable(), CarsTableScan.DEFAULT_SEGMENTS);
-        this.planner = new ChangePlanner(new StagingFiles(s3), scan, lease,
+        return new ChangePlanner(new StagingFiles(s3), scan, lease,
                 new CountRepair(scan, new FilterTableCounts(dynamoDb, config.filterTable()), lease),
                 changes, ingest.chunkSize(), clock);
     }
@@ -85,7 +101,7 @@ public final class PlanChangesHandler extends TaskHandler<PlanChangesHandler.Inp
     @Override
     protected ChangePlan process(Input input) {
         Upload upload = require(input.upload(), "upload");
-        ChangePlan plan = planner.plan(input.executionName(), upload, require(input.parse(), "parse"), instant(input.startedAt()));
+        ChangePlan plan = planner.get().plan(input.executionName(), upload, require(input.parse(), "parse"), instant(input.startedAt()));
         if (!plan.acquired()) {
             LOG.info("Catalog busy with {}: asking again in {} s", plan.holder(), plan.waitSeconds());
         } else if (plan.isRefused()) {

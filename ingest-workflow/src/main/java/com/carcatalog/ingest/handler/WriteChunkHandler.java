@@ -1,7 +1,9 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.lease.CatalogLease;
@@ -13,8 +15,11 @@ import com.carcatalog.ingest.write.CarTableBatches;
 import com.carcatalog.ingest.write.ChunkLoader;
 import com.carcatalog.ingest.write.ChunkResult;
 import com.carcatalog.ingest.write.Sleeper;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,21 +55,40 @@ public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input
     public record Input(String executionName, LeaseToken lease, ChunkRef chunk) {
     }
 
-    private final ChunkLoader loader;
+    private final Supplier<ChunkLoader> loader;
 
+    /**
+     * Lambda's entry: clients once per container; the names (SSM) and the random generator behind
+     * the retries' jitter again after a SnapStart restore, so restored containers never retry in
+     * lockstep.
+     */
     public WriteChunkHandler() {
-        this(CatalogConfig.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()));
+        this(AwsEndpoints.fromEnvironment(System.getenv()));
     }
 
-    private WriteChunkHandler(CatalogConfig config, ChangeSettings changes) {
-        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()), changes,
-                Backoff.DEFAULT, Sleeper.REAL, RandomGenerator.getDefault(), Clock.systemUTC());
+    private WriteChunkHandler(AwsEndpoints endpoints) {
+        this(AwsClients.s3(endpoints), AwsClients.dynamoDb(endpoints));
+    }
+
+    private WriteChunkHandler(S3Client s3, DynamoDbClient dynamoDb) {
+        this(RestoredState.rebuiltAfterRestore(() -> loader(CatalogConfig.fromEnvironment(System.getenv()), s3, dynamoDb,
+                ChangeSettings.fromEnvironment(System.getenv()), Backoff.DEFAULT, Sleeper.REAL,
+                new SplittableRandom(new SecureRandom().nextLong()), Clock.systemUTC())));
     }
 
     public WriteChunkHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
                              Backoff backoff, Sleeper sleeper, RandomGenerator random, Clock clock) {
+        this(RestoredState.fixed(loader(config, s3, dynamoDb, changes, backoff, sleeper, random, clock)));
+    }
+
+    private WriteChunkHandler(Supplier<ChunkLoader> loader) {
         super(Input.class);
-        this.loader = new ChunkLoader(new StagingFiles(s3),
+        this.loader = loader;
+    }
+
+    private static ChunkLoader loader(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
+                                      Backoff backoff, Sleeper sleeper, RandomGenerator random, Clock clock) {
+        return new ChunkLoader(new StagingFiles(s3),
                 new CarTableBatches(dynamoDb, config.carsTable(), backoff, sleeper, random),
                 new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl()));
     }
@@ -77,7 +101,7 @@ public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input
     @Override
     protected ChunkResult process(Input input) {
         ChunkRef chunk = require(input.chunk(), "chunk");
-        ChunkResult result = loader.load(input.executionName(), require(input.lease(), "lease"), chunk);
+        ChunkResult result = loader.get().load(input.executionName(), require(input.lease(), "lease"), chunk);
         LOG.info("Chunk {} ({}): {} cars read, {} new, {} already present, {} removed, {} not present", result.chunk(),
                 chunk.action(), result.read(), result.newCars(), result.alreadyPresent(), result.removed(), result.notPresent());
         return result;

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.query.cars.CarSearch;
 import com.carcatalog.query.cars.CarsPage;
@@ -26,6 +27,7 @@ import com.carcatalog.query.telemetry.QueryMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,7 +63,7 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
 
     private static final Logger LOG = LoggerFactory.getLogger(CarsHandler.class);
 
-    private final CarSearch search;
+    private final Supplier<CarSearch> search;
     private final ApiInvocation invocation;
 
     /** Lambda's entry: configuration from the environment, clients created once per container. */
@@ -69,14 +71,25 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
         this(System.getenv());
     }
 
-    /** The Lambda entry on a given environment. */
+    /**
+     * The Lambda entry on a given environment. The search (names from SSM, the page-token key) is
+     * built again after a SnapStart restore, so a restored container never runs on what the
+     * snapshot froze; the clients are kept.
+     */
     CarsHandler(Map<String, String> env) {
-        this(onLambdaWithSecretKey(FunctionEnvironment.load(env), env));
+        this(onLambdaWithSecretKey(FunctionEnvironment.load(env), env), env);
     }
 
-    private CarsHandler(FunctionEnvironment environment) {
-        this(environment.catalog(), environment.settings(), environment.dynamoDb(), environment.s3(),
+    private CarsHandler(FunctionEnvironment environment, Map<String, String> env) {
+        this(refreshedSearch(environment.dynamoDb(), environment.s3(), env), environment.settings(),
                 environment.metrics(SERVICE));
+    }
+
+    private static Supplier<CarSearch> refreshedSearch(DynamoDbClient dynamoDb, S3Client s3, Map<String, String> env) {
+        return RestoredState.rebuiltAfterRestore(() -> {
+            FunctionEnvironment current = onLambdaWithSecretKey(FunctionEnvironment.load(env), env);
+            return search(current.catalog(), current.settings(), dynamoDb, s3, ReadBudget.DEFAULT);
+        });
     }
 
     /**
@@ -99,6 +112,10 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
 
     /** The function around an assembled search. */
     public CarsHandler(CarSearch search, QuerySettings settings, QueryMetrics metrics) {
+        this(RestoredState.fixed(search), settings, metrics);
+    }
+
+    private CarsHandler(Supplier<CarSearch> search, QuerySettings settings, QueryMetrics metrics) {
         this.search = search;
         this.invocation = new ApiInvocation(new ApiResponses(settings.corsAllowOrigin()), metrics);
     }
@@ -123,7 +140,7 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return invocation.handle(event, context, request -> {
             CarsRequest query = CarsRequest.parse(QueryParameters.of(request));
-            CarsPage page = search.find(query);
+            CarsPage page = search.get().find(query);
             LOG.info("Cars page answered: {}", entries(fields(query, page.report())));
             return new ApiInvocation.Answer(CarsResponse.of(page), page.report());
         });

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.query.filters.CatalogFilters;
 import com.carcatalog.query.filters.CatalogStateReader;
 import com.carcatalog.query.cars.CarsRequest;
@@ -14,6 +15,7 @@ import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,34 +38,49 @@ public final class FiltersHandler implements RequestHandler<APIGatewayProxyReque
             new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
 
-    private final FilterFacets facets;
+    private final Supplier<FilterFacets> facets;
     private final ApiInvocation invocation;
 
-    /** Lambda's entry: configuration from the environment, the client created once per container. */
+    /**
+     * Lambda's entry: the client created once per container; the filter table's name (SSM) read
+     * again after a SnapStart restore.
+     */
     public FiltersHandler() {
         this(FunctionEnvironment.load(System.getenv()));
     }
 
     private FiltersHandler(FunctionEnvironment environment) {
-        this(environment.catalog(), environment.settings(), environment.dynamoDb(), environment.metrics(SERVICE));
+        this(refreshedFacets(environment.dynamoDb()), environment.settings(), environment.metrics(SERVICE));
+    }
+
+    private static Supplier<FilterFacets> refreshedFacets(DynamoDbClient dynamoDb) {
+        return RestoredState.rebuiltAfterRestore(() -> facets(CatalogConfig.fromEnvironment(System.getenv()), dynamoDb));
     }
 
     /** The same function on explicit names and client: for the local stack and tests. */
     public FiltersHandler(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, QueryMetrics metrics) {
-        this(new FilterFacets(new CatalogFilters(new FilterTableReader(dynamoDb, catalog.filterTable()),
-                new CatalogStateReader(dynamoDb, catalog.filterTable()))), settings, metrics);
+        this(facets(catalog, dynamoDb), settings, metrics);
     }
 
     public FiltersHandler(FilterFacets facets, QuerySettings settings, QueryMetrics metrics) {
+        this(RestoredState.fixed(facets), settings, metrics);
+    }
+
+    private FiltersHandler(Supplier<FilterFacets> facets, QuerySettings settings, QueryMetrics metrics) {
         this.facets = facets;
         this.invocation = new ApiInvocation(new ApiResponses(settings.corsAllowOrigin()), metrics);
+    }
+
+    private static FilterFacets facets(CatalogConfig catalog, DynamoDbClient dynamoDb) {
+        return new FilterFacets(new CatalogFilters(new FilterTableReader(dynamoDb, catalog.filterTable()),
+                new CatalogStateReader(dynamoDb, catalog.filterTable())));
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return invocation.handle(event, context, request -> {
             rejectParameters(QueryParameters.of(request));
-            return ApiInvocation.Answer.of(FiltersResponse.of(facets.facets()));
+            return ApiInvocation.Answer.of(FiltersResponse.of(facets.get().facets()));
         });
     }
 
