@@ -6,6 +6,8 @@ import com.carcatalog.core.schema.TableDefinitions;
 import com.carcatalog.local.Cli;
 import com.carcatalog.local.LocalStack;
 import com.carcatalog.local.LocalStackSettings;
+import com.carcatalog.local.faults.DynamoDbFaults;
+import com.carcatalog.local.faults.FaultCounts;
 import com.carcatalog.local.testdata.CarCatalogGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +33,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * (upload → S3 event → trigger → state machine → task handlers → dynalite), then, on the same
  * dynalite in the same run, the ceiling: a plain single-threaded loop of BatchWriteItem of the same
  * distinct cars into a fresh table with the same indexes. Reports rows/s of both and their ratio,
- * DynamoDB requests per loaded car, and the JVM's peak heap during the workflow.
+ * DynamoDB requests per loaded car, and the JVM's peak heap during the workflow. With
+ * {@code --faults} DynamoDB misbehaves on purpose and the run reports the faults and retries
+ * instead of the ceiling.
  */
 public final class IngestBenchmark {
 
@@ -44,8 +48,13 @@ public final class IngestBenchmark {
         long rows = 100_000;
         long seed = 11;
         int concurrency = LocalStackSettings.DEFAULT_WRITE_CONCURRENCY;
+        DynamoDbFaults faults = DynamoDbFaults.NONE;
         while (!arguments.isEmpty()) {
             String option = arguments.removeFirst();
+            if (option.equals("--faults")) {
+                faults = Cli.faults(option, arguments);
+                continue;
+            }
             if (arguments.isEmpty()) {
                 throw new Cli.UsageException(option + " needs a value");
             }
@@ -64,16 +73,17 @@ public final class IngestBenchmark {
             try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                 CarCatalogGenerator.builtIn(rows, seed).writeCsv(writer);
             }
-            out.printf(Locale.ROOT, "Generated %,d rows (seed %d, %,d bytes); workflow write concurrency %d%n",
-                    rows, seed, Files.size(csv), concurrency);
-            measure(csv, rows, concurrency, out);
+            out.printf(Locale.ROOT, "Generated %,d rows (seed %d, %,d bytes); workflow write concurrency %d; faults: %s%n",
+                    rows, seed, Files.size(csv), concurrency, faults.any() ? faults : "none");
+            measure(csv, rows, concurrency, faults, out);
         } finally {
             Files.deleteIfExists(csv);
         }
     }
 
-    private static void measure(Path csv, long rows, int concurrency, PrintStream out) throws IOException {
-        LocalStackSettings settings = LocalStackSettings.ephemeral(null).withWriteConcurrency(concurrency);
+    private static void measure(Path csv, long rows, int concurrency, DynamoDbFaults faults, PrintStream out)
+            throws IOException {
+        LocalStackSettings settings = LocalStackSettings.ephemeral(null).withWriteConcurrency(concurrency).withFaults(faults);
         try (LocalStack stack = LocalStack.start(settings)) {
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -96,6 +106,19 @@ public final class IngestBenchmark {
             List<Car> distinct = CatalogBatchWriter.distinct(CatalogBatchWriter.readCars(csv));
             long stored = stack.dynamoDb().scanPaginator(b -> b.tableName(settings.carsTable()).select("COUNT"))
                     .stream().mapToLong(page -> page.count()).sum();
+            double workflowRate = rows / workflowSeconds;
+            if (faults.any()) {
+                FaultCounts injected = stack.faultCounts().orElseThrow();
+                out.printf(Locale.ROOT, "Workflow: %,d rows → %,d cars stored (%,d distinct in the file) in %.1f s = %,.0f rows/s (%s)%n",
+                        rows, stored, distinct.size(), workflowSeconds, workflowRate, execution.name());
+                out.printf(Locale.ROOT, "DynamoDB: %,d requests %s%n", totalRequests, requests);
+                out.printf(Locale.ROOT, "Faults:   %,d throttled, %,d answered 500, %,d batches partly unprocessed (%,d items/keys"
+                        + " withheld); %,d SDK retries; %,d calls whose retries ran out%n", injected.throttled(),
+                        injected.serverErrors(), injected.partialBatches(), injected.withheld(), injected.retries(),
+                        injected.exhausted());
+                out.printf(Locale.ROOT, "Heap:     peak %,d MiB during the workflow%n", peakHeap / (1024 * 1024));
+                return;
+            }
 
             String ceilingTable = "bench_ceiling_cars";
             stack.dynamoDb().createTable(TableDefinitions.carsTable(ceilingTable, IndexCatalog.cars()));
@@ -104,7 +127,6 @@ public final class IngestBenchmark {
             writer.writeCars(distinct, ceilingTable);
             double ceilingSeconds = (System.nanoTime() - ceilingStart) / 1e9;
 
-            double workflowRate = rows / workflowSeconds;
             double ceilingRate = rows / ceilingSeconds;
             out.printf(Locale.ROOT, "Workflow: %,d rows → %,d cars stored in %.1f s = %,.0f rows/s (%s)%n",
                     rows, stored, workflowSeconds, workflowRate, execution.name());
