@@ -3,6 +3,7 @@ package com.carcatalog.local;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.local.bench.IngestBenchmark;
 import com.carcatalog.local.bench.QueryBenchmark;
+import com.carcatalog.local.faults.DynamoDbFaults;
 import com.carcatalog.local.ingest.IngestCommands;
 import com.carcatalog.local.ingest.VerifyCommand;
 import java.io.PrintStream;
@@ -35,6 +36,10 @@ public final class Cli {
                 --write-concurrency N   chunks the workflow writes at once (default: 4)
                 --no-test-data       start with an empty catalog
                 --cors-origin ORIGIN Access-Control-Allow-Origin of every response (default: *)
+                --faults SPEC        make the local DynamoDB misbehave like a busy one, e.g.
+                                     throttle=0.05,unprocessed=0.10,error500=0.01[,seed=1]: shares of data-plane
+                                     requests throttled or answered 500, and of batch requests left partly
+                                     unprocessed (see README, Fault injection)
               ingest FILE      Upload FILE (CSV, ZIP of CSVs and images, or one image) to the running stack's
                                source bucket under incoming/, show the workflow's progress, then its report.
                 --key KEY            the object key (default: incoming/<file name>)
@@ -53,7 +58,7 @@ public final class Cli {
               bench-query      Query benchmark (see README, Performance)
                 --rows N --queries N --limit N --seed S
               bench-ingest     Ingestion benchmark (see README, Performance)
-                --rows N --seed S --write-concurrency N
+                --rows N --seed S --write-concurrency N --faults SPEC
               help             This text.
             """;
 
@@ -122,6 +127,7 @@ public final class Cli {
                 case "--write-concurrency" -> settings = settings.withWriteConcurrency(positive(option, arguments));
                 case "--no-test-data" -> settings = settings.withTestData(null);
                 case "--cors-origin" -> settings = settings.withCorsOrigin(value(option, arguments));
+                case "--faults" -> settings = settings.withFaults(faults(option, arguments));
                 default -> throw new UsageException("unknown option '" + option + "' for start");
             }
         }
@@ -166,6 +172,10 @@ public final class Cli {
         out.println("  Step Functions " + stack.stepFunctionsEndpoint() + "   (state machine " + stack.ingestion().stateMachineArn() + ")");
         out.println("  Images         " + stack.imageBaseUrl() + "/...");
         out.println("  Data           " + settings.data().map(Path::toString).orElse("in memory (gone on stop)"));
+        if (settings.faults().any()) {
+            out.println("  Faults         DynamoDB misbehaves on purpose: " + settings.faults() + " (dynalite itself at "
+                    + stack.dynamoDbServer().endpoint() + ")");
+        }
         stack.testDataLoad().ifPresent(execution -> out.println("  Loaded         " + settings.testData()
                 + " through the ingestion workflow (" + execution.name() + ", " + execution.status() + ")"));
         out.println();
@@ -188,6 +198,16 @@ public final class Cli {
             throw new UsageException(option + " needs a value");
         }
         return arguments.removeFirst();
+    }
+
+    /** A fault spec like {@code throttle=0.05,unprocessed=0.10}; a usage error says what is wrong. */
+    public static DynamoDbFaults faults(String option, Deque<String> arguments) {
+        String spec = value(option, arguments);
+        try {
+            return DynamoDbFaults.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " '" + spec + "': " + e.getMessage());
+        }
     }
 
     private static int port(String option, Deque<String> arguments) {

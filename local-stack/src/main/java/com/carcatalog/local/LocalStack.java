@@ -9,6 +9,8 @@ import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.local.api.ApiGatewayEmulator;
 import com.carcatalog.local.api.ApiRoute;
 import com.carcatalog.local.events.BucketNotifications;
+import com.carcatalog.local.faults.FaultCounts;
+import com.carcatalog.local.faults.FaultInjectingProxy;
 import com.carcatalog.local.ingest.LocalIngestion;
 import com.carcatalog.local.load.TestDataArchive;
 import com.carcatalog.local.services.DynaliteServer;
@@ -49,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final RequestCounter dynamoDbRequests = new RequestCounter();
     private DynaliteServer dynamoDbServer;
+    private FaultInjectingProxy faultProxy;
     private S3ProxyServer s3Server;
     private final DynaliteSupervisor supervisor;
     private final CompletableFuture<String> terminated = new CompletableFuture<>();
@@ -79,11 +82,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        DynaliteServer.Builder dynalite = DynaliteServer.builder().port(settings.ports().dynamoDb())
+        // With faults, the proxy takes DynamoDB's port, so every client (the AWS CLI too) meets them.
+        boolean faults = settings.faults().any();
+        DynaliteServer.Builder dynalite = DynaliteServer.builder().port(faults ? 0 : settings.ports().dynamoDb())
                 .onUnexpectedExit(supervisor::exited);
         settings.data().ifPresent(dir -> dynalite.dataDirectory(dir.resolve("dynamodb")));
         dynamoDbServer = remember(dynalite.start());
         supervisor.supervise(dynamoDbServer);
+        if (faults) {
+            faultProxy = remember(FaultInjectingProxy.start(settings.ports().dynamoDb(), dynamoDbServer.endpoint(),
+                    settings.faults()));
+        }
 
         BucketNotifications notifications = new BucketNotifications(AwsEndpoints.DEFAULT_REGION);
         // The workflow's folders stay folders: an object named "incoming" would block every upload.
@@ -161,8 +170,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public AwsEndpoints endpoints() {
-        return AwsEndpoints.local(dynamoDbServer.endpoint(), s3Server.endpoint(),
-                ingestion == null ? null : ingestion.endpoint());
+        return AwsEndpoints.local(dynamoDbEndpoint(), s3Server.endpoint(), ingestion == null ? null : ingestion.endpoint());
     }
 
     /** Public URL prefix of the static bucket: s3proxy serves anonymous GETs, path-style. */
@@ -174,8 +182,14 @@ public final class LocalStack implements AutoCloseable {
         return api.endpoint();
     }
 
+    /** Where clients reach DynamoDB: dynalite, or the fault-injecting proxy in front of it. */
     public URI dynamoDbEndpoint() {
-        return dynamoDbServer.endpoint();
+        return faultProxy == null ? dynamoDbServer.endpoint() : faultProxy.endpoint();
+    }
+
+    /** What the fault-injecting proxy did so far; empty when the stack runs without faults. */
+    public Optional<FaultCounts> faultCounts() {
+        return Optional.ofNullable(faultProxy).map(FaultInjectingProxy::counts);
     }
 
     public URI s3Endpoint() {

@@ -2,6 +2,7 @@ package com.carcatalog.local;
 
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.ingest.ChangeSettings;
+import com.carcatalog.local.faults.DynamoDbFaults;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,10 +16,11 @@ import java.util.Optional;
  *                         bucket when the catalog is new; {@code null} starts empty
  * @param writeConcurrency the workflow's Distributed Map MaxConcurrency (chunks written at once)
  * @param changes          the catalog lease's lifetime and the replacement guard
+ * @param faults           how often the local DynamoDB misbehaves on purpose ({@link DynamoDbFaults#NONE}: never)
  */
 public record LocalStackSettings(Path dataDirectory, Path testData, Ports ports, String corsOrigin,
                                  int writeConcurrency, ChangeSettings changes, String carsTable, String filterTable,
-                                 String sourceBucket, String staticBucket) {
+                                 String sourceBucket, String staticBucket, DynamoDbFaults faults) {
 
     /** Where each local service listens. */
     public record Ports(int api, int dynamoDb, int s3, int stepFunctions) {
@@ -33,7 +35,7 @@ public record LocalStackSettings(Path dataDirectory, Path testData, Ports ports,
     public static LocalStackSettings ephemeral(Path testData) {
         return new LocalStackSettings(null, testData, Ports.ANY_FREE, "*", DEFAULT_WRITE_CONCURRENCY,
                 ChangeSettings.fromEnvironment(System.getenv()), CatalogConfig.DEFAULT_CARS_TABLE, CatalogConfig.DEFAULT_FILTER_TABLE,
-                CatalogConfig.DEFAULT_SOURCE_BUCKET, CatalogConfig.DEFAULT_STATIC_BUCKET);
+                CatalogConfig.DEFAULT_SOURCE_BUCKET, CatalogConfig.DEFAULT_STATIC_BUCKET, DynamoDbFaults.NONE);
     }
 
     public Optional<Path> data() {
@@ -46,31 +48,36 @@ public record LocalStackSettings(Path dataDirectory, Path testData, Ports ports,
 
     public LocalStackSettings withPorts(Ports newPorts) {
         return new LocalStackSettings(dataDirectory, testData, newPorts, corsOrigin, writeConcurrency, changes, carsTable,
-                filterTable, sourceBucket, staticBucket);
+                filterTable, sourceBucket, staticBucket, faults);
     }
 
     public LocalStackSettings withDataDirectory(Path directory) {
         return new LocalStackSettings(directory, testData, ports, corsOrigin, writeConcurrency, changes, carsTable, filterTable,
-                sourceBucket, staticBucket);
+                sourceBucket, staticBucket, faults);
     }
 
     public LocalStackSettings withTestData(Path folder) {
         return new LocalStackSettings(dataDirectory, folder, ports, corsOrigin, writeConcurrency, changes, carsTable, filterTable,
-                sourceBucket, staticBucket);
+                sourceBucket, staticBucket, faults);
     }
 
     public LocalStackSettings withCorsOrigin(String origin) {
         return new LocalStackSettings(dataDirectory, testData, ports, origin, writeConcurrency, changes, carsTable, filterTable,
-                sourceBucket, staticBucket);
+                sourceBucket, staticBucket, faults);
+    }
+
+    public LocalStackSettings withFaults(DynamoDbFaults injected) {
+        return new LocalStackSettings(dataDirectory, testData, ports, corsOrigin, writeConcurrency, changes, carsTable, filterTable,
+                sourceBucket, staticBucket, injected);
     }
 
     public LocalStackSettings withChanges(ChangeSettings newChanges) {
         return new LocalStackSettings(dataDirectory, testData, ports, corsOrigin, writeConcurrency, newChanges, carsTable,
-                filterTable, sourceBucket, staticBucket);
+                filterTable, sourceBucket, staticBucket, faults);
     }
 
     public LocalStackSettings withWriteConcurrency(int concurrency) {
         return new LocalStackSettings(dataDirectory, testData, ports, corsOrigin, concurrency, changes, carsTable, filterTable,
-                sourceBucket, staticBucket);
+                sourceBucket, staticBucket, faults);
     }
 }

@@ -63,6 +63,8 @@ public final class DynaliteServer implements AutoCloseable {
     private Thread shutdownHook;
     /** The process {@link #stop()} ends on purpose; its exit is no news. */
     private Process stopping;
+    /** The JVM's shutdown hook ends node: no news either. */
+    private volatile boolean jvmShuttingDown;
 
     /**
      * The node process ended without {@link #stop()}: killed, crashed or out of memory.
@@ -207,7 +209,10 @@ public final class DynaliteServer implements AutoCloseable {
                     + " start dynalite: " + e.getMessage(), e);
         }
         ProcessOutput startedOutput = new ProcessOutput(started.getInputStream(), "dynalite-" + port);
-        Thread hook = new Thread(() -> destroyTree(started), "dynalite-" + port + "-shutdown");
+        Thread hook = new Thread(() -> {
+            jvmShuttingDown = true;
+            destroyTree(started);
+        }, "dynalite-" + port + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         process = started;
         output = startedOutput;
@@ -226,7 +231,7 @@ public final class DynaliteServer implements AutoCloseable {
     private void exited(Process exited) {
         String lastOutput;
         synchronized (this) {
-            if (exited != process || exited == stopping) {
+            if (exited != process || exited == stopping || jvmShuttingDown) {
                 return;
             }
             lastOutput = output.awaitEnd();

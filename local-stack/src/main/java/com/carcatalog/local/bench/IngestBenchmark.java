@@ -10,6 +10,8 @@ import com.carcatalog.ingest.catalog.FilterTableCounts;
 import com.carcatalog.local.Cli;
 import com.carcatalog.local.LocalStack;
 import com.carcatalog.local.LocalStackSettings;
+import com.carcatalog.local.faults.DynamoDbFaults;
+import com.carcatalog.local.faults.FaultCounts;
 import com.carcatalog.local.testdata.CarCatalogGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +42,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * removed, as many new ones added); then, on the same dynalite in the same run, the ceiling: a
  * plain single-threaded loop of BatchWriteItem of the same distinct cars into a fresh table with
  * the same indexes. Reports rows/s, DynamoDB requests per loaded (or changed) car, whether the
- * counts equal a recount, and the JVM's peak heap during the load.
+ * counts equal a recount, and the JVM's peak heap during the load. With {@code --faults} DynamoDB
+ * misbehaves on purpose and the run reports the faults and retries instead of the replacement and
+ * the ceiling.
  */
 public final class IngestBenchmark {
 
@@ -55,8 +59,13 @@ public final class IngestBenchmark {
         long seed = 11;
         int concurrency = LocalStackSettings.DEFAULT_WRITE_CONCURRENCY;
         int replacePercent = 10;
+        DynamoDbFaults faults = DynamoDbFaults.NONE;
         while (!arguments.isEmpty()) {
             String option = arguments.removeFirst();
+            if (option.equals("--faults")) {
+                faults = Cli.faults(option, arguments);
+                continue;
+            }
             if (arguments.isEmpty()) {
                 throw new Cli.UsageException(option + " needs a value");
             }
@@ -76,17 +85,17 @@ public final class IngestBenchmark {
             try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                 CarCatalogGenerator.builtIn(rows, seed).writeCsv(writer);
             }
-            out.printf(Locale.ROOT, "Generated %,d rows (seed %d, %,d bytes); workflow write concurrency %d%n",
-                    rows, seed, Files.size(csv), concurrency);
-            measure(csv, rows, seed, concurrency, replacePercent, out);
+            out.printf(Locale.ROOT, "Generated %,d rows (seed %d, %,d bytes); workflow write concurrency %d; faults: %s%n",
+                    rows, seed, Files.size(csv), concurrency, faults.any() ? faults : "none");
+            measure(csv, rows, seed, concurrency, replacePercent, faults, out);
         } finally {
             Files.deleteIfExists(csv);
         }
     }
 
-    private static void measure(Path csv, long rows, long seed, int concurrency, int replacePercent, PrintStream out)
-            throws IOException {
-        LocalStackSettings settings = LocalStackSettings.ephemeral(null).withWriteConcurrency(concurrency);
+    private static void measure(Path csv, long rows, long seed, int concurrency, int replacePercent, DynamoDbFaults faults,
+                                PrintStream out) throws IOException {
+        LocalStackSettings settings = LocalStackSettings.ephemeral(null).withWriteConcurrency(concurrency).withFaults(faults);
         try (LocalStack stack = LocalStack.start(settings)) {
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -99,6 +108,7 @@ public final class IngestBenchmark {
             ExecutionListItem execution = stack.ingestion().awaitExecution(KEY, start, Duration.ofMinutes(60))
                     .orElseThrow(() -> new IllegalStateException("the workflow did not finish within an hour"));
             double workflowSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            double workflowRate = rows / workflowSeconds;
             if (execution.status() != ExecutionStatus.SUCCEEDED) {
                 throw new IllegalStateException("the workflow ended " + execution.status() + ": " + execution.executionArn());
             }
@@ -109,6 +119,18 @@ public final class IngestBenchmark {
             List<Car> distinct = CatalogBatchWriter.distinct(CatalogBatchWriter.readCars(csv));
             long stored = stack.dynamoDb().scanPaginator(b -> b.tableName(settings.carsTable()).select("COUNT"))
                     .stream().mapToLong(page -> page.count()).sum();
+            if (faults.any()) {
+                FaultCounts injected = stack.faultCounts().orElseThrow();
+                out.printf(Locale.ROOT, "Workflow: %,d rows → %,d cars stored (%,d distinct in the file) in %.1f s = %,.0f rows/s (%s)%n",
+                        rows, stored, distinct.size(), workflowSeconds, workflowRate, execution.name());
+                out.printf(Locale.ROOT, "DynamoDB: %,d requests %s%n", totalRequests, requests);
+                out.printf(Locale.ROOT, "Faults:   %,d throttled, %,d answered 500, %,d batches partly unprocessed (%,d items/keys"
+                        + " withheld); %,d SDK retries; %,d calls whose retries ran out%n", injected.throttled(),
+                        injected.serverErrors(), injected.partialBatches(), injected.withheld(), injected.retries(),
+                        injected.exhausted());
+                out.printf(Locale.ROOT, "Heap:     peak %,d MiB during the workflow%n", peakHeap / (1024 * 1024));
+                return;
+            }
             out.printf(Locale.ROOT, "Workflow: %,d rows → %,d cars stored in %.1f s = %,.0f rows/s (%s)%n",
                     rows, stored, workflowSeconds, rows / workflowSeconds, execution.name());
             out.printf(Locale.ROOT, "DynamoDB: %,d requests = %.3f per stored car %s%n", totalRequests,
@@ -127,7 +149,6 @@ public final class IngestBenchmark {
             writer.writeCars(distinct, ceilingTable);
             double ceilingSeconds = (System.nanoTime() - ceilingStart) / 1e9;
 
-            double workflowRate = rows / workflowSeconds;
             double ceilingRate = rows / ceilingSeconds;
             out.printf(Locale.ROOT, "Ceiling:  plain BatchWriteItem loop of the same %,d cars in %.1f s = %,.0f rows/s"
                     + " (%.2f requests per car)%n", distinct.size(), ceilingSeconds, ceilingRate, 1.0 / 25);

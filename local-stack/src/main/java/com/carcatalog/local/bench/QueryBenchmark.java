@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -43,22 +42,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * returned) per plan kind. Each query asks for the first page ({@code limit}) of its filter set.
  */
 public final class QueryBenchmark {
-
-    /** The filter shapes of the mix: which columns a query filters on, and how many values each. */
-    private static final List<Map<Column, Integer>> SHAPES = List.of(
-            Map.of(),
-            Map.of(Column.MANUFACTURER, 1),
-            Map.of(Column.MANUFACTURER, 1, Column.MODEL, 1),
-            Map.of(Column.MANUFACTURER, 1, Column.FUEL, 1),
-            Map.of(Column.MANUFACTURER, 1, Column.BODY_TYPE, 1, Column.TRANSMISSION, 1),
-            Map.of(Column.BODY_TYPE, 1, Column.ENGINE, 1),
-            Map.of(Column.MODEL, 1, Column.FUEL, 1),
-            Map.of(Column.ENGINE, 1, Column.TRANSMISSION, 1),
-            Map.of(Column.FUEL, 2, Column.TRANSMISSION, 1),
-            Map.of(Column.TRANSMISSION, 1),
-            Map.of(Column.MANUFACTURER, 3),
-            Map.of(Column.VEHICLE_TYPE, 1),
-            Map.of(Column.TRANSMISSION_TYPE, 1, Column.FUEL, 1));
 
     private final PrintStream out;
     private final int queries;
@@ -138,7 +121,7 @@ public final class QueryBenchmark {
         QuerySettings settings = QuerySettings.defaults(catalog.staticBucket()).withMetricsEnabled(false);
         CarsHandler handler = new CarsHandler(catalog, settings, dynamoDb, s3, capture);
 
-        List<Map<String, List<String>>> mix = mix(cars);
+        List<Map<String, List<String>>> mix = QueryMix.of(cars, queries, limit, seed);
         // Warm-up: the JIT, the filter-statistics and image caches, as in a warm Lambda container.
         for (int i = 0; i < Math.min(100, mix.size()); i++) {
             invoke(handler, mix.get(i));
@@ -202,33 +185,7 @@ public final class QueryBenchmark {
         return List.of("ALL", report.planKind().name(), report.planKind().name() + " / " + report.indexName());
     }
 
-    /**
-     * The seeded query mix: each query takes its values from one random stored car, so it matches
-     * at least that car; a column with several values takes the others from further random cars.
-     */
-    private List<Map<String, List<String>>> mix(List<Car> cars) {
-        Random random = new Random(seed);
-        List<Map<String, List<String>>> mix = new ArrayList<>();
-        for (int i = 0; i < queries; i++) {
-            Car base = cars.get(random.nextInt(cars.size()));
-            Map<String, List<String>> parameters = new LinkedHashMap<>();
-            SHAPES.get(i % SHAPES.size()).forEach((column, count) -> {
-                List<String> values = new ArrayList<>(List.of(base.value(column)));
-                for (int draw = 0; values.size() < count && draw < 50; draw++) {
-                    String value = cars.get(random.nextInt(cars.size())).value(column);
-                    if (!values.contains(value)) {
-                        values.add(value);
-                    }
-                }
-                parameters.put(column.attributeName(), values);
-            });
-            parameters.put("limit", List.of(Integer.toString(limit)));
-            mix.add(parameters);
-        }
-        return mix;
-    }
-
-    private static APIGatewayProxyResponseEvent invoke(CarsHandler handler, Map<String, List<String>> query) {
+    static APIGatewayProxyResponseEvent invoke(CarsHandler handler, Map<String, List<String>> query) {
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withHttpMethod("GET").withPath("/cars").withResource("/cars")
                 .withMultiValueQueryStringParameters(query);
