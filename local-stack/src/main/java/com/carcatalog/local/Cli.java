@@ -2,6 +2,7 @@ package com.carcatalog.local;
 
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.local.bench.IngestBenchmark;
+import com.carcatalog.local.bench.MemoryBenchmark;
 import com.carcatalog.local.bench.QueryBenchmark;
 import com.carcatalog.local.faults.DynamoDbFaults;
 import com.carcatalog.local.ingest.IngestCommands;
@@ -57,8 +58,12 @@ public final class Cli {
                 --dynamodb-port N    the running stack's dynalite (default: 8000)
               bench-query      Query benchmark (see README, Performance)
                 --rows N --queries N --limit N --seed S
+              bench-memory     dynalite's memory under a sustained query load (see README, Performance)
+                --rows N --minutes M --threads N --limit N --seed S --sample-seconds N
+                --unbounded          without dynalite's memory settings, to compare
+                --node-option OPT, --env NAME=VALUE   more node settings to try (repeatable)
               bench-ingest     Ingestion benchmark (see README, Performance)
-                --rows N --seed S --write-concurrency N --faults SPEC
+                --rows N --seed S --write-concurrency N --replace-percent P --faults SPEC
               help             This text.
             """;
 
@@ -95,6 +100,7 @@ public final class Cli {
                 case "executions" -> IngestCommands.executions(arguments, out);
                 case "bench-query" -> QueryBenchmark.run(root, arguments, out);
                 case "bench-ingest" -> IngestBenchmark.run(root, arguments, out);
+                case "bench-memory" -> MemoryBenchmark.run(arguments, out);
                 case "help", "--help", "-h" -> out.print(HELP);
                 default -> throw new UsageException("unknown command '" + command + "'");
             }
@@ -200,9 +206,12 @@ public final class Cli {
         return arguments.removeFirst();
     }
 
+    private static DynamoDbFaults faults(String option, Deque<String> arguments) {
+        return faults(option, value(option, arguments));
+    }
+
     /** A fault spec like {@code throttle=0.05,unprocessed=0.10}; a usage error says what is wrong. */
-    public static DynamoDbFaults faults(String option, Deque<String> arguments) {
-        String spec = value(option, arguments);
+    public static DynamoDbFaults faults(String option, String spec) {
         try {
             return DynamoDbFaults.parse(spec);
         } catch (IllegalArgumentException e) {

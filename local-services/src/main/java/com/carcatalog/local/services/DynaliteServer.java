@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -45,6 +47,14 @@ public final class DynaliteServer implements AutoCloseable {
     private static final String LISTENING_LINE = "Dynalite listening at";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int PORT_ATTEMPTS = 3;
+    /**
+     * V8's old space capped at 512 MiB (node's default grows towards a quarter of the machine's
+     * memory): dynalite holds at most a few 1 MB pages per request, so this is room to spare, and
+     * it turns a leak into a restart by the supervisor instead of a machine out of memory.
+     */
+    private static final List<String> BOUNDED_NODE_OPTIONS = List.of("--max-old-space-size=512");
+    /** Two glibc malloc arenas instead of one per LevelDB worker thread: less fragmentation kept as RSS. */
+    private static final Map<String, String> BOUNDED_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final DynaliteInstallation installation;
     private final Path dataDirectory;
@@ -52,6 +62,9 @@ public final class DynaliteServer implements AutoCloseable {
     private int port;
 
     private final List<Consumer<UnexpectedExit>> exitListeners;
+    private final List<String> nodeOptions;
+    private final boolean boundedMemory;
+    private final Map<String, String> environment;
     private final Executor exitNotices = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dynalite-exit-notices");
         thread.setDaemon(true);
@@ -80,6 +93,9 @@ public final class DynaliteServer implements AutoCloseable {
         this.startupTimeout = builder.startupTimeout;
         this.port = builder.port;
         this.exitListeners = List.copyOf(builder.exitListeners);
+        this.nodeOptions = List.copyOf(builder.nodeOptions);
+        this.boundedMemory = builder.boundedMemory;
+        this.environment = Map.copyOf(builder.environment);
     }
 
     public static Builder builder() {
@@ -112,6 +128,18 @@ public final class DynaliteServer implements AutoCloseable {
 
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /** The memory settings node runs with, for reports: its options and environment beyond the defaults. */
+    public String memorySettings() {
+        List<String> settings = new ArrayList<>();
+        if (boundedMemory) {
+            settings.addAll(BOUNDED_NODE_OPTIONS);
+            BOUNDED_ENVIRONMENT.forEach((name, value) -> settings.add(name + "=" + value));
+        }
+        settings.addAll(nodeOptions);
+        environment.forEach((name, value) -> settings.add(name + "=" + value));
+        return settings.isEmpty() ? "node defaults" : String.join(" ", settings);
     }
 
     /** The node process's id while it runs: what an operator would {@code kill}. */
@@ -182,8 +210,12 @@ public final class DynaliteServer implements AutoCloseable {
     }
 
     private void launch() {
-        List<String> command = new ArrayList<>(List.of(
-                "node",
+        List<String> command = new ArrayList<>(List.of("node"));
+        if (boundedMemory) {
+            command.addAll(BOUNDED_NODE_OPTIONS);
+        }
+        command.addAll(nodeOptions);
+        command.addAll(List.of(
                 "--require", installation.exitWithParentScript().toString(),
                 installation.cliScript().toString(),
                 "--host", LOOPBACK,
@@ -203,7 +235,12 @@ public final class DynaliteServer implements AutoCloseable {
 
         Process started;
         try {
-            started = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder processBuilder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (boundedMemory) {
+                processBuilder.environment().putAll(BOUNDED_ENVIRONMENT);
+            }
+            processBuilder.environment().putAll(environment);
+            started = processBuilder.start();
         } catch (IOException e) {
             throw new LocalServiceStartException("cannot run node (Node.js 20 or later must be on the PATH) to"
                     + " start dynalite: " + e.getMessage(), e);
@@ -312,8 +349,29 @@ public final class DynaliteServer implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(30);
         private DynaliteInstallation installation;
         private final List<Consumer<UnexpectedExit>> exitListeners = new ArrayList<>();
+        private final List<String> nodeOptions = new ArrayList<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private boolean boundedMemory = true;
 
         private Builder() {
+        }
+
+        /** Starts node without the memory bounds this class applies by default: for comparisons. */
+        public Builder unboundedMemory() {
+            boundedMemory = false;
+            return this;
+        }
+
+        /** An option for node itself, e.g. {@code --max-old-space-size=256}. */
+        public Builder nodeOption(String option) {
+            nodeOptions.add(Objects.requireNonNull(option, "option"));
+            return this;
+        }
+
+        /** An environment variable of the node process, e.g. {@code MALLOC_ARENA_MAX}. */
+        public Builder environment(String name, String value) {
+            environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
         }
 
         /**

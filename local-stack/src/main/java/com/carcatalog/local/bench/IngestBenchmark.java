@@ -55,29 +55,13 @@ public final class IngestBenchmark {
     }
 
     public static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
-        long rows = 100_000;
-        long seed = 11;
-        int concurrency = LocalStackSettings.DEFAULT_WRITE_CONCURRENCY;
-        int replacePercent = 10;
-        DynamoDbFaults faults = DynamoDbFaults.NONE;
-        while (!arguments.isEmpty()) {
-            String option = arguments.removeFirst();
-            if (option.equals("--faults")) {
-                faults = Cli.faults(option, arguments);
-                continue;
-            }
-            if (arguments.isEmpty()) {
-                throw new Cli.UsageException(option + " needs a value");
-            }
-            String value = arguments.removeFirst();
-            switch (option) {
-                case "--rows" -> rows = Long.parseLong(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--write-concurrency" -> concurrency = Integer.parseInt(value);
-                case "--replace-percent" -> replacePercent = Integer.parseInt(value);
-                default -> throw new Cli.UsageException("unknown option '" + option + "' for bench-ingest");
-            }
-        }
+        BenchArguments options = BenchArguments.parse("bench-ingest", arguments,
+                Set.of("--rows", "--seed", "--write-concurrency", "--replace-percent", "--faults"), Set.of());
+        long rows = options.number("--rows", 100_000);
+        long seed = options.number("--seed", 11);
+        int concurrency = (int) options.number("--write-concurrency", LocalStackSettings.DEFAULT_WRITE_CONCURRENCY);
+        int replacePercent = (int) options.number("--replace-percent", 10);
+        DynamoDbFaults faults = options.has("--faults") ? Cli.faults("--faults", options.last("--faults")) : DynamoDbFaults.NONE;
         System.setProperty("catalog.logLevel", "WARN");
 
         Path csv = Files.createTempFile("bench-ingest", ".csv");

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -56,31 +57,19 @@ public final class QueryBenchmark {
     }
 
     public static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
-        long rows = 100_000;
-        int queries = 1_000;
-        int limit = 100;
-        long seed = 7;
-        while (!arguments.isEmpty()) {
-            String option = arguments.removeFirst();
-            String value = arguments.isEmpty() ? null : arguments.removeFirst();
-            if (value == null) {
-                throw new Cli.UsageException(option + " needs a value");
-            }
-            switch (option) {
-                case "--rows" -> rows = Long.parseLong(value);
-                case "--queries" -> queries = Integer.parseInt(value);
-                case "--limit" -> limit = Integer.parseInt(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                default -> throw new Cli.UsageException("unknown option '" + option + "' for bench-query");
-            }
-        }
+        BenchArguments options = BenchArguments.parse("bench-query", arguments,
+                Set.of("--rows", "--queries", "--limit", "--seed"), Set.of());
+        long rows = options.number("--rows", 100_000);
+        int queries = (int) options.number("--queries", 1_000);
+        int limit = (int) options.number("--limit", 100);
+        long seed = options.number("--seed", 7);
         // One log line per query would measure the console, not the query path.
         System.setProperty("catalog.logLevel", "WARN");
         QueryBenchmark benchmark = new QueryBenchmark(out, queries, limit, seed);
         try (DynaliteServer dynalite = DynaliteServer.builder().start();
              S3ProxyServer s3proxy = S3ProxyServer.builder().start()) {
             AwsEndpoints endpoints = AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null);
-            try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(endpoints); S3Client s3 = AwsClients.s3(endpoints)) {
+            try (DynamoDbClient dynamoDb = AwsClients.dynamoDbForApi(endpoints); S3Client s3 = AwsClients.s3(endpoints)) {
                 s3.createBucket(b -> b.bucket(CatalogConfig.DEFAULT_STATIC_BUCKET));
                 CatalogBatchWriter loader = new CatalogBatchWriter(dynamoDb, s3);
                 loader.loadImages(root.resolve("test-data/images"), CatalogConfig.DEFAULT_STATIC_BUCKET);
