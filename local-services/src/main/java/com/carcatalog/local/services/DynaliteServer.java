@@ -48,9 +48,10 @@ public final class DynaliteServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int PORT_ATTEMPTS = 3;
     /**
-     * V8's old space capped at 512 MiB (node's default grows towards a quarter of the machine's
-     * memory): dynalite holds at most a few 1 MB pages per request, so this is room to spare, and
-     * it turns a leak into a restart by the supervisor instead of a machine out of memory.
+     * With a data directory, V8's old space capped at 512 MiB (node's default grows towards a quarter
+     * of the machine's memory): the data is in LevelDB and dynalite holds at most a few 1 MB pages per
+     * request, so this is room to spare, and it turns a leak into a restart by the supervisor instead
+     * of a machine out of memory. In memory the tables live in the heap, so there is no cap.
      */
     private static final List<String> BOUNDED_NODE_OPTIONS = List.of("--max-old-space-size=512");
     /** Two glibc malloc arenas instead of one per LevelDB worker thread: less fragmentation kept as RSS. */
@@ -133,13 +134,18 @@ public final class DynaliteServer implements AutoCloseable {
     /** The memory settings node runs with, for reports: its options and environment beyond the defaults. */
     public String memorySettings() {
         List<String> settings = new ArrayList<>();
+        settings.addAll(boundedNodeOptions());
         if (boundedMemory) {
-            settings.addAll(BOUNDED_NODE_OPTIONS);
             BOUNDED_ENVIRONMENT.forEach((name, value) -> settings.add(name + "=" + value));
         }
         settings.addAll(nodeOptions);
         environment.forEach((name, value) -> settings.add(name + "=" + value));
         return settings.isEmpty() ? "node defaults" : String.join(" ", settings);
+    }
+
+    /** The heap cap applies only with a data directory: in memory, the tables themselves live in V8's heap. */
+    private List<String> boundedNodeOptions() {
+        return boundedMemory && dataDirectory != null ? BOUNDED_NODE_OPTIONS : List.of();
     }
 
     /** The node process's id while it runs: what an operator would {@code kill}. */
@@ -211,9 +217,7 @@ public final class DynaliteServer implements AutoCloseable {
 
     private void launch() {
         List<String> command = new ArrayList<>(List.of("node"));
-        if (boundedMemory) {
-            command.addAll(BOUNDED_NODE_OPTIONS);
-        }
+        command.addAll(boundedNodeOptions());
         command.addAll(nodeOptions);
         command.addAll(List.of(
                 "--require", installation.exitWithParentScript().toString(),
