@@ -95,10 +95,10 @@ public final class LocalStack implements AutoCloseable {
         }
 
         BucketNotifications notifications = new BucketNotifications(AwsEndpoints.DEFAULT_REGION);
-        // The workflow's folders stay folders: an object named "incoming" would block every upload.
+        // The workflow's folders stay folders: an object named "incoming" (or "incoming/remove") would block every upload.
         S3ProxyServer.Builder s3proxy = S3ProxyServer.builder().port(settings.ports().s3()).onObjectCreated(notifications)
-                .folders(List.of(UploadKeys.INCOMING, UploadKeys.PROCESSED, UploadKeys.FAILED, UploadKeys.REPORTS,
-                        UploadKeys.STAGING));
+                .folders(List.of(UploadKeys.INCOMING, UploadKeys.REMOVE, UploadKeys.REPLACE, UploadKeys.FORCED_REPLACE,
+                        UploadKeys.PROCESSED, UploadKeys.FAILED, UploadKeys.REPORTS, UploadKeys.STAGING));
         settings.data().ifPresent(dir -> s3proxy.baseDirectory(dir.resolve("s3")));
         s3Server = remember(s3proxy.start());
 
