@@ -36,10 +36,6 @@ public record ChangeSettings(Duration leaseTtl, int maxReplaceRemovedPercent) {
         return new ChangeSettings(ttl, maxReplaceRemovedPercent);
     }
 
-    public ChangeSettings withMaxReplaceRemovedPercent(int percent) {
-        return new ChangeSettings(leaseTtl, percent);
-    }
-
     private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
         String raw = env.get(name);
         if (raw == null || raw.isBlank()) {

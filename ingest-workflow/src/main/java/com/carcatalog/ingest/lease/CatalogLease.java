@@ -27,9 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 public final class CatalogLease {
 
-    /** Long enough for any step of a change, retries included; an abandoned change blocks others this long. */
-    public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
-
     private static final AttributeValue ZERO = number(0);
     private static final AttributeValue ONE = number(1);
 

@@ -9,9 +9,5 @@ public enum ChunkAction {
     /** Adds every car: the replacement's plan found none of them stored. */
     ADD_NEW,
     /** Removes every car: the replacement's plan found all of them stored. */
-    REMOVE_STORED;
-
-    public boolean adds() {
-        return this == ADD || this == ADD_NEW;
-    }
+    REMOVE_STORED
 }
