@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The REST API: GET /cars and GET /filters as Lambda proxy integrations of the query functions'
- * aliases, CORS preflight answered by a mock, API Gateway allowed to invoke exactly its routes, a
- * deployment with every method, and a stage with throttling, access logs and tracing.
+ * aliases, CORS preflight answered by a mock, API Gateway allowed to invoke exactly its routes, and
+ * a stage with throttling, access logs and tracing (its deployment: {@link TemplateApiDeploymentTest}).
  */
 class TemplateApiTest {
 
@@ -97,15 +97,6 @@ class TemplateApiTest {
             }
         }
         assertThat(problems).isEmpty();
-    }
-
-    @Test
-    void theDeploymentWaitsForEveryMethod() {
-        Template.Resource deployment = template.ofType("AWS::ApiGateway::Deployment").get(0);
-        Set<String> methods = new TreeSet<>();
-        template.ofType("AWS::ApiGateway::Method").forEach(m -> methods.add(m.id()));
-        assertThat(deployment.dependsOn()).containsAll(methods);
-        assertThat(deployment.property("StageName")).as("the stage is its own resource").isNull();
     }
 
     @Test

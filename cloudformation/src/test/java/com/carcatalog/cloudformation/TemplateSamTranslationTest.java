@@ -100,6 +100,39 @@ class TemplateSamTranslationTest {
         assertThat(checked).as("integrations, permissions, tasks and notifications checked").isGreaterThanOrEqualTo(10);
     }
 
+    @Test
+    void theApiIsDeployedAgainWhenTheCorsOriginChanges() throws Exception {
+        Map<String, String> defaults = defaults();
+        Map<String, String> changed = new TreeMap<>(defaults);
+        changed.put("CorsAllowOrigin", CHANGED.get("CorsAllowOrigin"));
+        Map<String, String> otherName = new TreeMap<>(defaults);
+        otherName.put("dynamoDBTableName", CHANGED.get("dynamoDBTableName"));
+
+        String before = deploymentIdentity(translate(defaults), defaults);
+
+        assertThat(deploymentIdentity(translate(changed), changed)).as("a new origin: an update, so a new deployment")
+                .isNotEqualTo(before).contains(CHANGED.get("CorsAllowOrigin"));
+        assertThat(deploymentIdentity(translate(otherName), otherName)).as("nothing the API serves changed: no new deployment")
+                .isEqualTo(before);
+    }
+
+    /**
+     * What makes CloudFormation update the API's deployment (a custom resource, see template.yaml):
+     * its properties with the parameters' values in place of their Refs; the provider's ARN aside.
+     */
+    private static String deploymentIdentity(JsonNode template, Map<String, String> parameters) {
+        JsonNode deployment = template.get("Resources").get("ApiDeployment");
+        assertThat(deployment.get("Type").asText()).isEqualTo("Custom::ApiDeployment");
+        Map<String, String> identity = new TreeMap<>();
+        fields(deployment.get("Properties")).forEach((name, value) -> {
+            if (!name.equals("ServiceToken")) {
+                String parameter = value.path("Ref").asText();
+                identity.put(name, parameters.containsKey(parameter) ? parameters.get(parameter) : value.toString());
+            }
+        });
+        return identity.toString();
+    }
+
     /** Per function, what makes CloudFormation keep or replace its published version: the version's logical id and description. */
     private static Map<String, String> versionIdentities(JsonNode template, Map<String, String> parameters) {
         Map<String, String> identities = new TreeMap<>();
