@@ -166,7 +166,8 @@ class TemplateSamTranslationTest {
         return out.toString();
     }
 
-    private static Map<String, String> defaults() {
+    /** Every template parameter's default value. */
+    static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         Templates.application().parameters().forEach((name, parameter) -> {
             Object value = Values.map(parameter, name).get("Default");
