@@ -35,7 +35,7 @@ final class Iam {
         this.template = template;
     }
 
-    /** Every statement of the role's inline policies and of AWS::IAM::Policy resources attached to it. */
+    /** Every statement of the role's inline policies and of AWS::IAM::Policy and ManagedPolicy resources attached to it. */
     List<Statement> statements(String roleId) {
         List<Statement> statements = new ArrayList<>();
         Template.Resource role = template.resource(roleId);
@@ -43,10 +43,12 @@ final class Iam {
             Map<String, Object> body = Values.map(policy, roleId + ".Policies[]");
             add(statements, roleId, String.valueOf(body.get("PolicyName")), body.get("PolicyDocument"));
         }
-        for (Template.Resource policy : template.ofType("AWS::IAM::Policy")) {
-            boolean attached = Values.list(policy.property("Roles")).stream().anyMatch(r -> roleId.equals(Values.refName(r)));
-            if (attached) {
-                add(statements, roleId, policy.id(), policy.property("PolicyDocument"));
+        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
+            for (Template.Resource policy : template.ofType(type)) {
+                boolean attached = Values.list(policy.property("Roles")).stream().anyMatch(r -> roleId.equals(Values.refName(r)));
+                if (attached) {
+                    add(statements, roleId, policy.id(), policy.property("PolicyDocument"));
+                }
             }
         }
         return statements;

@@ -101,6 +101,56 @@ class PipelineTest {
                 assertThat(resource).containsAnyOf("${ArtifactBucket", "${BuildLogGroup", "/aws/codebuild/")));
     }
 
+    @Test
+    void versionsArePrunedRightAfterTheDeploy() {
+        List<String> stages = Values.list(pipeline.resource("Pipeline").property("Stages")).stream()
+                .map(stage -> String.valueOf(Values.map(stage, "Stages[]").get("Name"))).toList();
+        assertThat(stages.indexOf("PruneVersions")).as("stages %s", stages).isEqualTo(stages.indexOf("Deploy") + 1);
+        Map<String, Object> prune = action("PruneVersions", "PruneVersions");
+        assertThat(Values.map(prune.get("ActionTypeId"), "PruneVersions").get("Provider")).isEqualTo("CodeBuild");
+        assertThat(Values.refName(Values.map(prune.get("Configuration"), "PruneVersions").get("ProjectName"))).isEqualTo("PruneProject");
+        assertThat(Expressions.render(prune.get("InputArtifacts"))).contains("SourceOutput");
+
+        Template.Resource project = pipeline.resource("PruneProject");
+        assertThat(Expressions.render(project.map("Environment").get("EnvironmentVariables")))
+                .contains("Name=APP_STACK_NAME").contains("Value=${AppStackName}")
+                .contains("Name=KEEP_VERSIONS").contains("Value=${KeepVersions}");
+        assertThat(pipeline.parameter("KeepVersions").get("Default")).isEqualTo(5);
+        Map<String, Object> buildspec = CfnYaml.load(Project.root().resolve(String.valueOf(project.map("Source").get("BuildSpec"))));
+        String script = String.join("\n", Values.list(Values.path(buildspec, "buildspec", "phases", "build").get("commands")).stream()
+                .map(String::valueOf).toList());
+        assertThat(script).contains("cloudformation/prune-versions/prune_versions.py")
+                .contains("--stack-name \"$APP_STACK_NAME\"").contains("--keep \"$KEEP_VERSIONS\"");
+        assertThat(Project.root().resolve("cloudformation/prune-versions/prune_versions.py")).exists();
+    }
+
+    @Test
+    void thePruneRoleListsTheStackAndDeletesOnlyVersionsOfItsFunctions() {
+        Iam iam = new Iam(pipeline);
+        String functions = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${AppStackName}-*";
+        for (Iam.Statement statement : iam.statements("PruneRole")) {
+            for (String action : statement.actions()) {
+                switch (action.substring(0, action.indexOf(':'))) {
+                    case "lambda" -> assertThat(action).isIn("lambda:ListVersionsByFunction", "lambda:ListAliases", "lambda:DeleteFunction");
+                    case "cloudformation" -> {
+                        assertThat(action).isEqualTo("cloudformation:ListStackResources");
+                        assertThat(statement.resources()).containsExactly(
+                                "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/${AppStackName}/*");
+                    }
+                    case "s3", "logs" -> assertThat(statement.resources()).allSatisfy(resource ->
+                            assertThat(resource).containsAnyOf("${ArtifactBucket", "${BuildLogGroup", "/aws/codebuild/"));
+                    default -> throw new AssertionError("the prune role needs no " + action + ": " + statement);
+                }
+            }
+        }
+        assertThat(iam.statements("PruneRole")).filteredOn(s -> s.grants("lambda:DeleteFunction"))
+                .singleElement().satisfies(s -> assertThat(s.resources()).containsExactly(functions + ":*"));
+        assertThat(iam.statements("PruneRole")).filteredOn(s -> s.grants("lambda:ListVersionsByFunction") || s.grants("lambda:ListAliases"))
+                .allSatisfy(s -> assertThat(s.resources()).containsExactly(functions));
+        assertThat(iam.statements("PipelineRole")).filteredOn(s -> s.grants("codebuild:StartBuild"))
+                .flatExtracting(Iam.Statement::resources).contains("${PruneProject.Arn}");
+    }
+
     private String packagedTemplate() {
         Map<String, Object> buildspec = CfnYaml.load(Project.buildspec());
         List<Object> files = Values.list(Values.path(buildspec, "buildspec", "artifacts").get("files"));
