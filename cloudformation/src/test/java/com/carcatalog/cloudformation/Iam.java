@@ -93,9 +93,6 @@ final class Iam {
                 String name = Expressions.render(resource.property("BucketName"));
                 return name.isEmpty() ? text : text.replace(arn, "arn:${AWS::Partition}:s3:::" + name).replace(ref, name);
             }
-            case "AWS::SSM::Parameter" -> {
-                return text.replace(ref, Expressions.render(resource.property("Name")));
-            }
             case "AWS::StepFunctions::StateMachine" -> {
                 String full = "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:"
                         + Expressions.render(resource.property("StateMachineName"));

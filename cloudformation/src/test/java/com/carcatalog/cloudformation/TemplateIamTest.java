@@ -2,6 +2,8 @@ package com.carcatalog.cloudformation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.query.api.QuerySettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +30,15 @@ class TemplateIamTest {
             "table:filters", "FilterTable",
             "bucket:source", "SourceBucket",
             "bucket:static", "StaticBucket",
-            "state-machine:ingest", "IngestStateMachine");
+            "state-machine:ingest", "IngestStateMachine",
+            "secret:page-token", "PageTokenKey");
+
+    /** The variable that tells a function the name (or ARN) of a catalog resource its code touches. */
+    private static final Map<String, String> NAME_VARIABLES = Map.of(
+            "table:cars", CatalogConfig.CARS_TABLE_VARIABLE,
+            "table:filters", CatalogConfig.FILTER_TABLE_VARIABLE,
+            "bucket:static", CatalogConfig.STATIC_BUCKET_VARIABLE,
+            "secret:page-token", QuerySettings.PAGE_TOKEN_SECRET_VARIABLE);
 
     private final Template template = Templates.application();
     private final Iam iam = new Iam(template);
@@ -97,17 +107,31 @@ class TemplateIamTest {
         assertThat(extra).isEmpty();
     }
 
+    /**
+     * A function that touches a table, the static bucket or the secret is told its name by
+     * CloudFormation (a variable that is {@code !Ref} of that resource); without it the code would
+     * fall back to a default name, which is another stack's table or none. A function that touches
+     * none of them is told nothing.
+     */
     @Test
-    void functionsReadTheSsmParametersTheirRoleMayRead() {
+    void functionsAreToldTheNameOfEveryResourceTheirCodeTouches() {
         Map<String, List<DeclaredPermissions.Call>> declared = DeclaredPermissions.byHandler();
         for (Template.Resource function : template.ofType("AWS::Serverless::Function")) {
-            Set<String> environment = new java.util.TreeSet<>(variables(function).keySet());
-            environment.removeIf(name -> !name.endsWith("_PARAM_NAME"));
-            Set<String> parameters = new java.util.TreeSet<>();
-            declared.getOrDefault(handlerClass(function), List.of()).stream().filter(c -> c.resource().startsWith("parameter:"))
-                    .forEach(c -> parameters.add(c.resource().substring("parameter:".length())));
-            assertThat(environment).as("%s: *_PARAM_NAME variables vs the parameters its handler declares it reads", function.id())
-                    .isEqualTo(parameters);
+            Map<String, String> expected = new java.util.TreeMap<>();
+            for (DeclaredPermissions.Call call : declared.getOrDefault(handlerClass(function), List.of())) {
+                String base = call.resource().replaceAll("/.*$", "");
+                if (NAME_VARIABLES.containsKey(base)) {
+                    expected.put(NAME_VARIABLES.get(base), CATALOG_RESOURCES.get(base));
+                }
+            }
+            Map<String, String> told = new java.util.TreeMap<>();
+            variables(function).forEach((variable, value) -> {
+                if (NAME_VARIABLES.containsValue(variable)) {
+                    told.put(variable, Values.refName(value));
+                }
+            });
+            assertThat(told).as("%s: name variables (-> !Ref of) vs the resources its handler declares it touches", function.id())
+                    .isEqualTo(expected);
         }
     }
 
@@ -171,21 +195,14 @@ class TemplateIamTest {
 
     /** The ARN (canonical, possibly with a wildcard) that an AwsPermission resource name stands for. */
     private String arnOf(Template.Resource function, String catalogResource) {
-        if (catalogResource.startsWith("parameter:")) {
-            String variable = catalogResource.substring("parameter:".length());
-            String parameter = Values.refName(variables(function).get(variable));
-            assertThat(parameter).as("%s reads SSM parameter named by %s: the variable must be !Ref <AWS::SSM::Parameter>",
-                    function.id(), variable).isNotNull();
-            assertThat(template.resource(parameter).type()).isEqualTo("AWS::SSM::Parameter");
-            return iam.canonical(Map.of("Fn::Sub", "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${" + parameter + "}"));
-        }
         int slash = catalogResource.indexOf('/');
         String base = slash < 0 ? catalogResource : catalogResource.substring(0, slash);
         String rest = slash < 0 ? "" : catalogResource.substring(slash);
         String id = CATALOG_RESOURCES.get(base);
         assertThat(id).as("%s: unknown catalog resource '%s' in a handler's PERMISSIONS", function.id(), catalogResource).isNotNull();
         Template.Resource resource = template.resource(id);
-        String arn = resource.type().equals("AWS::StepFunctions::StateMachine")
+        // Ref of a state machine or a secret is its ARN.
+        String arn = Set.of("AWS::StepFunctions::StateMachine", "AWS::SecretsManager::Secret").contains(resource.type())
                 ? iam.canonical(Map.of("Ref", id))
                 : iam.canonical(Map.of("Fn::GetAtt", List.of(id, "Arn")));
         return arn + rest;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The buckets and the names the functions read: uploads under {@code incoming/} (and only there)
  * start the trigger, both buckets are private, encrypted and TLS-only, staging expires, images are
  * served by CloudFront through origin access control at the URL the query functions use, and the
- * SSM parameters hold the names the code expects behind each variable.
+ * SSM parameters hold the stack's names for readers outside the functions.
  */
 class TemplateStorageTest {
 
@@ -103,27 +103,16 @@ class TemplateStorageTest {
     }
 
     @Test
-    void ssmParametersHoldTheNamesBehindEachVariable() {
+    void ssmParametersHoldTheStacksNamesForOtherReaders() {
         Map<String, String> expected = Map.of(
-                "DYNAMODB_TAB_PARAM_NAME", "CarsTable",
-                "DDB_FILTER_TAB_PARAM_NAME", "FilterTable",
-                "STATIC_DATA_S3BUCKET_PARAM_NAME", "StaticBucket");
-        for (Template.Resource function : template.ofType("AWS::Serverless::Function")) {
-            Object environment = function.property("Environment");
-            Map<String, Object> variables = environment == null ? Map.of()
-                    : Values.path(environment, function.id(), "Variables");
-            expected.forEach((variable, resource) -> {
-                Object value = variables.get(variable);
-                if (value != null) {
-                    String parameter = Values.refName(value);
-                    assertThat(parameter).as("%s.%s: !Ref of an SSM parameter", function.id(), variable).isNotNull();
-                    Template.Resource ssm = template.resource(parameter);
-                    assertThat(ssm.type()).isEqualTo("AWS::SSM::Parameter");
-                    assertThat(Values.refName(ssm.property("Value"))).as("%s (read through %s).Value", parameter, variable)
-                            .isEqualTo(resource);
-                }
-            });
+                "CarsTableNameParameter", "CarsTable",
+                "FilterTableNameParameter", "FilterTable",
+                "StaticBucketNameParameter", "StaticBucket");
+        Map<String, String> held = new java.util.TreeMap<>();
+        for (Template.Resource parameter : template.ofType("AWS::SSM::Parameter")) {
+            held.put(parameter.id(), Values.refName(parameter.property("Value")));
         }
+        assertThat(held).isEqualTo(expected);
     }
 
     private Template.Resource bucketPolicy(String bucket) {

@@ -17,7 +17,6 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Creates SDK clients the same way everywhere: the small URL-connection HTTP client (no Apache,
@@ -83,10 +82,6 @@ public final class AwsClients {
                 .forcePathStyle(local)
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(!local).build())
                 .build();
-    }
-
-    public static SsmClient ssm(AwsEndpoints endpoints) {
-        return configure(SsmClient.builder(), endpoints.region(), endpoints.ssmEndpoint()).build();
     }
 
     /** Applies the shared settings to any sync client builder (S3, Step Functions, ...). */

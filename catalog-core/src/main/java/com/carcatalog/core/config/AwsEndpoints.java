@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * Where the AWS clients connect. On AWS every endpoint is empty (the SDK's defaults); on the
- * local stack they point at dynalite, s3proxy and the local Step Functions endpoint.
+ * local stack they point at dynalite, s3proxy and the local Step Functions endpoint (the page-token
+ * secret has no local service: the local stack signs with its development key unless a secret is named).
  * Read from the SDK's own variables ({@code AWS_ENDPOINT_URL_DYNAMODB}, ..., {@code AWS_ENDPOINT_URL}).
  */
-public record AwsEndpoints(String region, URI dynamoDb, URI s3, URI stepFunctions, URI ssm) {
+public record AwsEndpoints(String region, URI dynamoDb, URI s3, URI stepFunctions, URI secretsManager) {
 
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -29,7 +30,7 @@ public record AwsEndpoints(String region, URI dynamoDb, URI s3, URI stepFunction
                 uri(env.get("AWS_ENDPOINT_URL_DYNAMODB"), any),
                 uri(env.get("AWS_ENDPOINT_URL_S3"), any),
                 uri(env.get("AWS_ENDPOINT_URL_SFN"), any),
-                uri(env.get("AWS_ENDPOINT_URL_SSM"), any));
+                uri(env.get("AWS_ENDPOINT_URL_SECRETSMANAGER"), any));
     }
 
     public Optional<URI> dynamoDbEndpoint() {
@@ -44,8 +45,8 @@ public record AwsEndpoints(String region, URI dynamoDb, URI s3, URI stepFunction
         return Optional.ofNullable(stepFunctions);
     }
 
-    public Optional<URI> ssmEndpoint() {
-        return Optional.ofNullable(ssm);
+    public Optional<URI> secretsManagerEndpoint() {
+        return Optional.ofNullable(secretsManager);
     }
 
     private static URI uri(String specific, String any) {

@@ -1,9 +1,7 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
-import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
-import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.UploadKeys;
@@ -14,7 +12,6 @@ import com.carcatalog.ingest.lease.CatalogLease;
 import com.carcatalog.ingest.lease.LeaseToken;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,8 +34,7 @@ public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersH
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("s3:GetObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
             new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
-            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
-            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE));
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregateFiltersHandler.class);
 
@@ -50,30 +46,22 @@ public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersH
     public record Input(String executionName, LeaseToken lease, S3Location results) {
     }
 
-    private final Supplier<FilterAggregator> aggregator;
+    private final FilterAggregator aggregator;
 
-    /** Lambda's entry: clients once per container; the names (SSM) again after a SnapStart restore. */
+    /** Lambda's entry: names and settings from the environment, clients once per container. */
     public AggregateFiltersHandler() {
-        this(AwsEndpoints.fromEnvironment(System.getenv()));
+        this(CatalogConfig.fromEnvironment(System.getenv()));
     }
 
-    private AggregateFiltersHandler(AwsEndpoints endpoints) {
-        this(AwsClients.s3(endpoints), AwsClients.dynamoDb(endpoints));
-    }
-
-    private AggregateFiltersHandler(S3Client s3, DynamoDbClient dynamoDb) {
-        this(RestoredState.rebuiltAfterRestore(() -> aggregator(CatalogConfig.fromEnvironment(System.getenv()), s3, dynamoDb,
-                ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC())));
+    private AggregateFiltersHandler(CatalogConfig config) {
+        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()),
+                ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
     public AggregateFiltersHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
                                    Clock clock) {
-        this(RestoredState.fixed(aggregator(config, s3, dynamoDb, changes, clock)));
-    }
-
-    private AggregateFiltersHandler(Supplier<FilterAggregator> aggregator) {
         super(Input.class);
-        this.aggregator = aggregator;
+        this.aggregator = aggregator(config, s3, dynamoDb, changes, clock);
     }
 
     private static FilterAggregator aggregator(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
@@ -89,7 +77,7 @@ public final class AggregateFiltersHandler extends TaskHandler<AggregateFiltersH
 
     @Override
     protected AggregateResult process(Input input) {
-        AggregateResult result = aggregator.get().aggregate(input.executionName(), require(input.lease(), "lease"), input.results());
+        AggregateResult result = aggregator.aggregate(input.executionName(), require(input.lease(), "lease"), input.results());
         LOG.info("Filters updated from {} chunks: {} new cars, {} already present, {} removed, {} not present; {} count"
                         + " updates applied, {} already applied; generation {} published", result.chunks(), result.newCars(),
                 result.alreadyPresent(), result.removed(), result.notPresent(), result.updatesApplied(),

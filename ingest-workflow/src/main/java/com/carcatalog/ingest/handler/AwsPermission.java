@@ -12,9 +12,7 @@ import java.util.Objects;
  * <p>Resources are named in the catalog's terms, not as ARNs (the template knows the ARNs):
  * {@code table:cars}, {@code table:filters}, {@code bucket:source} (the bucket itself, for
  * ListBucket), {@code bucket:source/<prefix>*} for the objects under one prefix of
- * {@link UploadKeys}, {@code bucket:static/*}, {@code state-machine:ingest}, and
- * {@code parameter:<ENV_VAR>} for the SSM parameter whose name the function reads from that
- * environment variable.
+ * {@link UploadKeys}, {@code bucket:static/*} and {@code state-machine:ingest}.
  *
  * @param action   IAM action, {@code service:Action}
  * @param resource catalog resource the action applies to
@@ -41,10 +39,5 @@ public record AwsPermission(String action, String resource) {
             throw new IllegalArgumentException("a prefix of UploadKeys ends with '/': " + prefix);
         }
         return SOURCE_BUCKET + "/" + prefix + "*";
-    }
-
-    /** {@code ssm:GetParameter} on the parameter named by environment variable {@code variable}. */
-    public static AwsPermission parameterNamedBy(String variable) {
-        return new AwsPermission("ssm:GetParameter", "parameter:" + variable);
     }
 }

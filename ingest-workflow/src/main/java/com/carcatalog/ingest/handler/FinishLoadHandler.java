@@ -1,9 +1,7 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
-import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
-import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
@@ -16,7 +14,6 @@ import com.carcatalog.ingest.report.LoadFinisher;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,8 +49,7 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
             new AwsPermission("s3:PutObject", AwsPermission.sourceObjects(UploadKeys.REPORTS)),
             new AwsPermission("s3:ListBucket", AwsPermission.SOURCE_BUCKET),
             new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
-            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
-            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE));
 
     private static final Logger LOG = LoggerFactory.getLogger(FinishLoadHandler.class);
 
@@ -71,31 +67,23 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
                         ValidationResult validation, ParseResult parse, ChangePlan plan, AggregateResult aggregate) {
     }
 
-    private final Supplier<LoadFinisher> finisher;
+    private final LoadFinisher finisher;
     private final LoadMetrics metrics;
 
-    /** Lambda's entry: clients once per container; the names (SSM) again after a SnapStart restore. */
+    /** Lambda's entry: names and settings from the environment, clients once per container. */
     public FinishLoadHandler() {
-        this(AwsEndpoints.fromEnvironment(System.getenv()));
+        this(CatalogConfig.fromEnvironment(System.getenv()));
     }
 
-    private FinishLoadHandler(AwsEndpoints endpoints) {
-        this(AwsClients.s3(endpoints), AwsClients.dynamoDb(endpoints));
-    }
-
-    private FinishLoadHandler(S3Client s3, DynamoDbClient dynamoDb) {
-        this(RestoredState.rebuiltAfterRestore(() -> finisher(CatalogConfig.fromEnvironment(System.getenv()), s3, dynamoDb,
-                ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC())), LoadMetrics.fromEnvironment(System.getenv()));
+    private FinishLoadHandler(CatalogConfig config) {
+        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()),
+                ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC(), LoadMetrics.fromEnvironment(System.getenv()));
     }
 
     public FinishLoadHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes, Clock clock,
                              LoadMetrics metrics) {
-        this(RestoredState.fixed(finisher(config, s3, dynamoDb, changes, clock)), metrics);
-    }
-
-    private FinishLoadHandler(Supplier<LoadFinisher> finisher, LoadMetrics metrics) {
         super(Input.class);
-        this.finisher = finisher;
+        this.finisher = finisher(config, s3, dynamoDb, changes, clock);
         this.metrics = metrics;
     }
 
@@ -115,11 +103,11 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
         Upload upload = require(input.upload(), "upload");
         String outcome = require(input.outcome(), "outcome");
         FinishResult result = switch (outcome) {
-            case REJECTED -> finisher.get().finishRejected(input.executionName(), upload, instant(input.startedAt()),
+            case REJECTED -> finisher.finishRejected(input.executionName(), upload, instant(input.startedAt()),
                     require(input.validation(), "validation"));
-            case REFUSED -> finisher.get().finishRefused(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
+            case REFUSED -> finisher.finishRefused(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
                     require(input.plan(), "plan"));
-            case LOADED -> finisher.get().finishLoaded(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
+            case LOADED -> finisher.finishLoaded(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
                     input.aggregate() == null ? AggregateResult.nothing() : input.aggregate(), require(input.plan(), "plan"));
             default -> throw new IllegalArgumentException("outcome must be " + LOADED + ", " + REJECTED + " or " + REFUSED
                     + ", got '" + outcome + "'");

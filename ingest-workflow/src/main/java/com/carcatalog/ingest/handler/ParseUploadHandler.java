@@ -1,9 +1,7 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
-import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
-import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
@@ -13,7 +11,6 @@ import com.carcatalog.ingest.parse.UploadParser;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,8 +33,7 @@ public final class ParseUploadHandler extends TaskHandler<ParseUploadHandler.Inp
             new AwsPermission("s3:GetObjectVersion", AwsPermission.sourceObjects(UploadKeys.INCOMING)),
             new AwsPermission("s3:ListBucket", AwsPermission.SOURCE_BUCKET),
             new AwsPermission("s3:PutObject", AwsPermission.sourceObjects(UploadKeys.STAGING)),
-            new AwsPermission("s3:PutObject", AwsPermission.STATIC_OBJECTS),
-            AwsPermission.parameterNamedBy("STATIC_DATA_S3BUCKET_PARAM_NAME"));
+            new AwsPermission("s3:PutObject", AwsPermission.STATIC_OBJECTS));
 
     private static final Logger LOG = LoggerFactory.getLogger(ParseUploadHandler.class);
 
@@ -45,25 +41,20 @@ public final class ParseUploadHandler extends TaskHandler<ParseUploadHandler.Inp
     public record Input(String executionName, Upload upload, ValidationResult validation) {
     }
 
-    private final Supplier<UploadParser> parser;
+    private final UploadParser parser;
 
-    /** Lambda's entry: clients once per container; the names (SSM) again after a SnapStart restore. */
+    /** Lambda's entry: names and settings from the environment, the client once per container. */
     public ParseUploadHandler() {
-        this(AwsClients.s3(AwsEndpoints.fromEnvironment(System.getenv())), IngestSettings.fromEnvironment(System.getenv()));
+        this(CatalogConfig.fromEnvironment(System.getenv()));
     }
 
-    private ParseUploadHandler(S3Client s3, IngestSettings settings) {
-        this(RestoredState.rebuiltAfterRestore(
-                () -> parser(CatalogConfig.fromEnvironment(System.getenv()), s3, settings, Clock.systemUTC())));
+    private ParseUploadHandler(CatalogConfig config) {
+        this(config, AwsClients.s3(config.endpoints()), IngestSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
     public ParseUploadHandler(CatalogConfig config, S3Client s3, IngestSettings settings, Clock clock) {
-        this(RestoredState.fixed(parser(config, s3, settings, clock)));
-    }
-
-    private ParseUploadHandler(Supplier<UploadParser> parser) {
         super(Input.class);
-        this.parser = parser;
+        this.parser = parser(config, s3, settings, clock);
     }
 
     private static UploadParser parser(CatalogConfig config, S3Client s3, IngestSettings settings, Clock clock) {
@@ -77,7 +68,7 @@ public final class ParseUploadHandler extends TaskHandler<ParseUploadHandler.Inp
 
     @Override
     protected ParseResult process(Input input) {
-        ParseResult result = parser.get().parse(input.executionName(), require(input.upload(), "upload"),
+        ParseResult result = parser.parse(input.executionName(), require(input.upload(), "upload"),
                 require(input.validation(), "validation").uploadKind());
         LOG.info("Parsed {}: {} chunks, {} rows, {} valid, {} duplicates in file, {} rejected, {} images copied, {} entries skipped",
                 input.upload().location(), result.chunks(), result.totals().rows(), result.totals().valid(),

@@ -1,9 +1,7 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
-import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
-import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
@@ -18,7 +16,6 @@ import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.plan.ChangePlanner;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,9 +41,7 @@ public final class PlanChangesHandler extends TaskHandler<PlanChangesHandler.Inp
             new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
             new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
-            new AwsPermission("dynamodb:PutItem", AwsPermission.FILTER_TABLE),
-            AwsPermission.parameterNamedBy("DYNAMODB_TAB_PARAM_NAME"),
-            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
+            new AwsPermission("dynamodb:PutItem", AwsPermission.FILTER_TABLE));
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanChangesHandler.class);
 
@@ -58,30 +53,22 @@ public final class PlanChangesHandler extends TaskHandler<PlanChangesHandler.Inp
     public record Input(String executionName, Upload upload, ParseResult parse, String startedAt) {
     }
 
-    private final Supplier<ChangePlanner> planner;
+    private final ChangePlanner planner;
 
-    /** Lambda's entry: clients once per container; the names (SSM) again after a SnapStart restore. */
+    /** Lambda's entry: names and settings from the environment, clients once per container. */
     public PlanChangesHandler() {
-        this(AwsEndpoints.fromEnvironment(System.getenv()));
+        this(CatalogConfig.fromEnvironment(System.getenv()));
     }
 
-    private PlanChangesHandler(AwsEndpoints endpoints) {
-        this(AwsClients.s3(endpoints), AwsClients.dynamoDb(endpoints));
-    }
-
-    private PlanChangesHandler(S3Client s3, DynamoDbClient dynamoDb) {
-        this(RestoredState.rebuiltAfterRestore(() -> planner(CatalogConfig.fromEnvironment(System.getenv()), s3, dynamoDb,
-                IngestSettings.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC())));
+    private PlanChangesHandler(CatalogConfig config) {
+        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()),
+                IngestSettings.fromEnvironment(System.getenv()), ChangeSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
     public PlanChangesHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, IngestSettings ingest,
                               ChangeSettings changes, Clock clock) {
-        this(RestoredState.fixed(planner(config, s3, dynamoDb, ingest, changes, clock)));
-    }
-
-    private PlanChangesHandler(Supplier<ChangePlanner> planner) {
         super(Input.class);
-        this.planner = planner;
+        this.planner = planner(config, s3, dynamoDb, ingest, changes, clock);
     }
 
     private static ChangePlanner planner(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, IngestSettings ingest,
@@ -101,7 +88,7 @@ public final class PlanChangesHandler extends TaskHandler<PlanChangesHandler.Inp
     @Override
     protected ChangePlan process(Input input) {
         Upload upload = require(input.upload(), "upload");
-        ChangePlan plan = planner.get().plan(input.executionName(), upload, require(input.parse(), "parse"), instant(input.startedAt()));
+        ChangePlan plan = planner.plan(input.executionName(), upload, require(input.parse(), "parse"), instant(input.startedAt()));
         if (!plan.acquired()) {
             LOG.info("Catalog busy with {}: asking again in {} s", plan.holder(), plan.waitSeconds());
         } else if (plan.isRefused()) {

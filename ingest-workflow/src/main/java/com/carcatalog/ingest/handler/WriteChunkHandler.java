@@ -1,7 +1,6 @@
 package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
-import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.ingest.ChangeSettings;
@@ -45,9 +44,7 @@ public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input
             new AwsPermission("dynamodb:BatchGetItem", AwsPermission.CARS_TABLE),
             new AwsPermission("dynamodb:BatchWriteItem", AwsPermission.CARS_TABLE),
             new AwsPermission("dynamodb:UpdateItem", AwsPermission.FILTER_TABLE),
-            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
-            AwsPermission.parameterNamedBy("DYNAMODB_TAB_PARAM_NAME"),
-            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE));
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteChunkHandler.class);
 
@@ -58,21 +55,21 @@ public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input
     private final Supplier<ChunkLoader> loader;
 
     /**
-     * Lambda's entry: clients once per container; the names (SSM) and the random generator behind
-     * the retries' jitter again after a SnapStart restore, so restored containers never retry in
-     * lockstep.
+     * Lambda's entry: names and settings from the environment, clients once per container; the
+     * random generator behind the retries' jitter again after a SnapStart restore, so restored
+     * containers never retry in lockstep.
      */
     public WriteChunkHandler() {
-        this(AwsEndpoints.fromEnvironment(System.getenv()));
+        this(CatalogConfig.fromEnvironment(System.getenv()));
     }
 
-    private WriteChunkHandler(AwsEndpoints endpoints) {
-        this(AwsClients.s3(endpoints), AwsClients.dynamoDb(endpoints));
+    private WriteChunkHandler(CatalogConfig config) {
+        this(config, AwsClients.s3(config.endpoints()), AwsClients.dynamoDb(config.endpoints()),
+                ChangeSettings.fromEnvironment(System.getenv()));
     }
 
-    private WriteChunkHandler(S3Client s3, DynamoDbClient dynamoDb) {
-        this(RestoredState.rebuiltAfterRestore(() -> loader(CatalogConfig.fromEnvironment(System.getenv()), s3, dynamoDb,
-                ChangeSettings.fromEnvironment(System.getenv()), Backoff.DEFAULT, Sleeper.REAL,
+    private WriteChunkHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes) {
+        this(RestoredState.rebuiltAfterRestore(() -> loader(config, s3, dynamoDb, changes, Backoff.DEFAULT, Sleeper.REAL,
                 new SplittableRandom(new SecureRandom().nextLong()), Clock.systemUTC())));
     }
 

@@ -10,8 +10,7 @@ import java.util.Objects;
  *
  * <p>Resources are named in the catalog's terms, not as ARNs (the template knows the ARNs):
  * {@code table:cars}, {@code table:cars/index/*}, {@code table:filters}, {@code bucket:static},
- * {@code bucket:static/*}, and {@code parameter:<ENV_VAR>} for the SSM parameter whose name the
- * function reads from that environment variable.
+ * {@code bucket:static/*}, and {@code secret:page-token} for the secret holding the page-token keys.
  *
  * @param action   IAM action, {@code service:Action}
  * @param resource catalog resource the action applies to
@@ -22,6 +21,7 @@ public record AwsPermission(String action, String resource) {
     public static final String CARS_INDEXES = "table:cars/index/*";
     public static final String FILTER_TABLE = "table:filters";
     public static final String STATIC_BUCKET = "bucket:static";
+    public static final String PAGE_TOKEN_SECRET = "secret:page-token";
 
     public AwsPermission {
         Objects.requireNonNull(action, "action");
@@ -29,10 +29,5 @@ public record AwsPermission(String action, String resource) {
         if (!action.matches("[a-z0-9-]+:[A-Za-z0-9]+")) {
             throw new IllegalArgumentException("not an IAM action: " + action);
         }
-    }
-
-    /** {@code ssm:GetParameter} on the parameter named by environment variable {@code variable}. */
-    public static AwsPermission parameterNamedBy(String variable) {
-        return new AwsPermission("ssm:GetParameter", "parameter:" + variable);
     }
 }

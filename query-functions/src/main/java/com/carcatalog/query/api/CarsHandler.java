@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.carcatalog.core.config.AwsClients;
+import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.core.schema.IndexCatalog;
@@ -23,7 +25,11 @@ import com.carcatalog.query.filters.CatalogFilters;
 import com.carcatalog.query.filters.CatalogStateReader;
 import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.paging.PageTokenCodec;
+import com.carcatalog.query.paging.PageTokenKeys;
+import com.carcatalog.query.paging.PageTokenSecret;
 import com.carcatalog.query.telemetry.QueryMetrics;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * {@code GET /cars}: validates the query parameters, runs the {@link CarSearch} and answers
@@ -47,8 +54,8 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
      * {@code PlanReader} queries the table and its indexes and scans the table when no index fits;
      * {@code CatalogStateReader} reads the catalog's generation (GetItem) and {@code FilterTableReader}
      * scans the filter table for the planner's statistics when it changed;
-     * {@code S3ImageListing} lists image folders (ListObjectsV2); {@code CatalogConfig} reads the
-     * three names from SSM.
+     * {@code S3ImageListing} lists image folders (ListObjectsV2); {@code PageTokenSecret} reads the
+     * page-token keys.
      */
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("dynamodb:Query", AwsPermission.CARS_TABLE),
@@ -57,13 +64,18 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
             new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
             new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             new AwsPermission("s3:ListBucket", AwsPermission.STATIC_BUCKET),
-            AwsPermission.parameterNamedBy("DYNAMODB_TAB_PARAM_NAME"),
-            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"),
-            AwsPermission.parameterNamedBy("STATIC_DATA_S3BUCKET_PARAM_NAME"));
+            new AwsPermission("secretsmanager:GetSecretValue", AwsPermission.PAGE_TOKEN_SECRET));
+
+    /**
+     * How long page-token keys are used before Secrets Manager is asked again (besides at start and
+     * after a restore): a rotated key signs in every container within this time, and the previous
+     * key keeps verifying until the next rotation.
+     */
+    static final Duration TOKEN_KEYS_MAX_AGE = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(CarsHandler.class);
 
-    private final Supplier<CarSearch> search;
+    private final CarSearch search;
     private final ApiInvocation invocation;
 
     /** Lambda's entry: configuration from the environment, clients created once per container. */
@@ -71,25 +83,14 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
         this(System.getenv());
     }
 
-    /**
-     * The Lambda entry on a given environment. The search (names from SSM, the page-token key) is
-     * built again after a SnapStart restore, so a restored container never runs on what the
-     * snapshot froze; the clients are kept.
-     */
+    /** The Lambda entry on a given environment; refuses to start without a page-token secret. */
     CarsHandler(Map<String, String> env) {
-        this(onLambdaWithSecretKey(FunctionEnvironment.load(env), env), env);
+        this(onLambdaWithSecretKey(FunctionEnvironment.load(env), env));
     }
 
-    private CarsHandler(FunctionEnvironment environment, Map<String, String> env) {
-        this(refreshedSearch(environment.dynamoDb(), environment.s3(), env), environment.settings(),
+    private CarsHandler(FunctionEnvironment environment) {
+        this(environment.catalog(), environment.settings(), environment.dynamoDb(), environment.s3(),
                 environment.metrics(SERVICE));
-    }
-
-    private static Supplier<CarSearch> refreshedSearch(DynamoDbClient dynamoDb, S3Client s3, Map<String, String> env) {
-        return RestoredState.rebuiltAfterRestore(() -> {
-            FunctionEnvironment current = onLambdaWithSecretKey(FunctionEnvironment.load(env), env);
-            return search(current.catalog(), current.settings(), dynamoDb, s3, ReadBudget.DEFAULT);
-        });
     }
 
     /**
@@ -97,9 +98,9 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
      * then fails to initialize, which shows up at the first deployment instead of in an attack.
      */
     private static FunctionEnvironment onLambdaWithSecretKey(FunctionEnvironment environment, Map<String, String> env) {
-        if (environment.settings().usesDevelopmentTokenKey() && env.get("AWS_LAMBDA_FUNCTION_NAME") != null) {
-            throw new IllegalStateException("PAGE_TOKEN_KEY is not set (or is the public development key): set it to a"
-                    + " secret shared by all containers of this function; the function does not start without it");
+        if (environment.settings().namedPageTokenSecret().isEmpty() && env.get("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            throw new IllegalStateException("PAGE_TOKEN_SECRET is not set: set it to the ARN or name of the Secrets Manager"
+                    + " secret holding the page-token key; the function does not start with the public development key");
         }
         return environment;
     }
@@ -112,10 +113,6 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
 
     /** The function around an assembled search. */
     public CarsHandler(CarSearch search, QuerySettings settings, QueryMetrics metrics) {
-        this(RestoredState.fixed(search), settings, metrics);
-    }
-
-    private CarsHandler(Supplier<CarSearch> search, QuerySettings settings, QueryMetrics metrics) {
         this.search = search;
         this.invocation = new ApiInvocation(new ApiResponses(settings.corsAllowOrigin()), metrics);
     }
@@ -133,14 +130,29 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
                 new PlanReader(dynamoDb, catalog.carsTable(), budget),
                 new ImageCatalog(new CachedImageListing(new S3ImageListing(s3, catalog.staticBucket()),
                         CachedImageListing.DEFAULT_TTL, statistics::generation), new ImageUrls(settings.imageBaseUrl())),
-                PageTokenCodec.withKey(settings.pageTokenKey()));
+                new PageTokenCodec(tokenKeys(settings, catalog.endpoints())));
+    }
+
+    /**
+     * The keys of the named secret, read now (a failure stops the container), after every SnapStart
+     * restore and when older than {@link #TOKEN_KEYS_MAX_AGE}; without a secret, the development key.
+     */
+    static Supplier<PageTokenKeys> tokenKeys(QuerySettings settings, AwsEndpoints endpoints) {
+        return settings.namedPageTokenSecret()
+                .<Supplier<PageTokenKeys>>map(secretId -> {
+                    SecretsManagerClient client = AwsClients.configure(SecretsManagerClient.builder(), endpoints.region(),
+                            endpoints.secretsManagerEndpoint()).build();
+                    PageTokenSecret secret = new PageTokenSecret(client, secretId);
+                    return RestoredState.rebuiltAfterRestoreAndWhenOlderThan(TOKEN_KEYS_MAX_AGE, Clock.systemUTC(), secret::read);
+                })
+                .orElseGet(() -> RestoredState.fixed(PageTokenKeys.of(PageTokenCodec.DEVELOPMENT_KEY)));
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return invocation.handle(event, context, request -> {
             CarsRequest query = CarsRequest.parse(QueryParameters.of(request));
-            CarsPage page = search.get().find(query);
+            CarsPage page = search.find(query);
             LOG.info("Cars page answered: {}", entries(fields(query, page.report())));
             return new ApiInvocation.Answer(CarsResponse.of(page), page.report());
         });

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.config.CatalogConfig;
-import com.carcatalog.core.config.RestoredState;
 import com.carcatalog.query.filters.CatalogFilters;
 import com.carcatalog.query.filters.CatalogStateReader;
 import com.carcatalog.query.cars.CarsRequest;
@@ -15,7 +14,6 @@ import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -30,31 +28,22 @@ public final class FiltersHandler implements RequestHandler<APIGatewayProxyReque
     /**
      * The AWS calls this function makes (see {@link AwsPermission}); the template grants exactly these.
      * {@code CatalogStateReader} reads the catalog's generation (GetItem) on every request and
-     * {@code FilterTableReader} scans the filter table when it changed; {@code CatalogConfig} reads
-     * its name from SSM.
+     * {@code FilterTableReader} scans the filter table when it changed.
      */
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
-            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
-            AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"));
+            new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE));
 
-    private final Supplier<FilterFacets> facets;
+    private final FilterFacets facets;
     private final ApiInvocation invocation;
 
-    /**
-     * Lambda's entry: the client created once per container; the filter table's name (SSM) read
-     * again after a SnapStart restore.
-     */
+    /** Lambda's entry: configuration from the environment, the client created once per container. */
     public FiltersHandler() {
         this(FunctionEnvironment.load(System.getenv()));
     }
 
     private FiltersHandler(FunctionEnvironment environment) {
-        this(refreshedFacets(environment.dynamoDb()), environment.settings(), environment.metrics(SERVICE));
-    }
-
-    private static Supplier<FilterFacets> refreshedFacets(DynamoDbClient dynamoDb) {
-        return RestoredState.rebuiltAfterRestore(() -> facets(CatalogConfig.fromEnvironment(System.getenv()), dynamoDb));
+        this(environment.catalog(), environment.settings(), environment.dynamoDb(), environment.metrics(SERVICE));
     }
 
     /** The same function on explicit names and client: for the local stack and tests. */
@@ -63,10 +52,6 @@ public final class FiltersHandler implements RequestHandler<APIGatewayProxyReque
     }
 
     public FiltersHandler(FilterFacets facets, QuerySettings settings, QueryMetrics metrics) {
-        this(RestoredState.fixed(facets), settings, metrics);
-    }
-
-    private FiltersHandler(Supplier<FilterFacets> facets, QuerySettings settings, QueryMetrics metrics) {
         this.facets = facets;
         this.invocation = new ApiInvocation(new ApiResponses(settings.corsAllowOrigin()), metrics);
     }
@@ -80,7 +65,7 @@ public final class FiltersHandler implements RequestHandler<APIGatewayProxyReque
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return invocation.handle(event, context, request -> {
             rejectParameters(QueryParameters.of(request));
-            return ApiInvocation.Answer.of(FiltersResponse.of(facets.get().facets()));
+            return ApiInvocation.Answer.of(FiltersResponse.of(facets.facets()));
         });
     }
 

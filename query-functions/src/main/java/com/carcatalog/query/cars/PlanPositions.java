@@ -15,7 +15,7 @@ import java.util.Map;
  * Decides whether a position from a page token can continue a plan, before DynamoDB sees it.
  *
  * <p>The token's signature proves only that someone holding the key made it, and a deployment that
- * forgot {@code PAGE_TOKEN_KEY} signs with a public key. So the start key is checked like any other
+ * named no {@code PAGE_TOKEN_SECRET} signs with a public key. So the start key is checked like any other
  * input: it names a lookup of the plan, holds exactly the key attributes of the structure the plan
  * reads, every value is one DynamoDB accepts as a key ({@link KeySizes}), and the values the lookup's
  * key condition fixes are the lookup's (DynamoDB refuses a start key outside the key condition).

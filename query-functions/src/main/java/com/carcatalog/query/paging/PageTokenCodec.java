@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,19 +21,19 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Format: base64url (no padding) of {@code payload ‖ HMAC-SHA256(key, payload)}, where the
  * payload is compact JSON {@code {"v":1,"q":<query hash>,"p":<access path id>,"l":<lookup>,
  * "k":{<ExclusiveStartKey attribute>:<string>}}}. The MAC makes tokens tamper-proof, not secret:
- * they hold only catalog values the client has seen anyway. Every container with the same key
- * accepts every token, so paging is stateless.
+ * they hold only catalog values the client has seen anyway. Every container with the same keys
+ * accepts every token, so paging is stateless. The keys are asked for on every call, so a rotated
+ * secret is used as soon as its {@link PageTokenKeys} are.
  */
 public final class PageTokenCodec {
 
     /**
-     * The key used when {@code PAGE_TOKEN_KEY} is not set. Fine on a laptop; on AWS set a random
-     * secret, or anyone can forge positions (still only within queries they could run anyway).
+     * The key used when no {@code PAGE_TOKEN_SECRET} is named. Fine on a laptop; on AWS the key is a
+     * secret, or anyone could forge positions (still only within queries they could run anyway).
      */
     public static final String DEVELOPMENT_KEY = "car-catalog-development-page-token-key";
 
     private static final int VERSION = 1;
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int MAC_BYTES = 32;
     /** Far above any real token (four key attributes of at most a few hundred characters). */
     public static final int MAX_TOKEN_LENGTH = 8192;
@@ -43,17 +43,17 @@ public final class PageTokenCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
-    private final SecretKeySpec key;
+    private final Supplier<PageTokenKeys> keys;
 
-    public PageTokenCodec(byte[] key) {
-        if (key.length == 0) {
-            throw new IllegalArgumentException("the page token key must not be empty");
-        }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    /** A codec on keys that may change between calls (a rotated secret). */
+    public PageTokenCodec(Supplier<PageTokenKeys> keys) {
+        this.keys = keys;
     }
 
+    /** A codec on one key that never changes. */
     public static PageTokenCodec withKey(String key) {
-        return new PageTokenCodec(key.getBytes(StandardCharsets.UTF_8));
+        PageTokenKeys fixed = PageTokenKeys.of(key);
+        return new PageTokenCodec(() -> fixed);
     }
 
     public String encode(PageToken token) {
@@ -66,7 +66,7 @@ public final class PageTokenCodec {
             throw new IllegalStateException("a page token always serializes", e);
         }
         byte[] signed = Arrays.copyOf(body, body.length + MAC_BYTES);
-        System.arraycopy(mac(body), 0, signed, body.length, MAC_BYTES);
+        System.arraycopy(mac(keys.get().signing(), body), 0, signed, body.length, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
     }
 
@@ -86,7 +86,7 @@ public final class PageTokenCodec {
         }
         byte[] body = Arrays.copyOf(signed, signed.length - MAC_BYTES);
         byte[] mac = Arrays.copyOfRange(signed, body.length, signed.length);
-        if (!MessageDigest.isEqual(mac, mac(body))) {
+        if (!signedWithAnAcceptedKey(body, mac)) {
             throw new InvalidPageTokenException("it was altered or not issued by this service");
         }
         Payload payload;
@@ -103,13 +103,22 @@ public final class PageTokenCodec {
                 new PagePosition(payload.lookup(), payload.startKey()));
     }
 
-    private byte[] mac(byte[] body) {
+    private boolean signedWithAnAcceptedKey(byte[] body, byte[] mac) {
+        for (SecretKeySpec key : keys.get().accepted()) {
+            if (MessageDigest.isEqual(mac, mac(key, body))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] body) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
+            Mac mac = Mac.getInstance(PageTokenKeys.ALGORITHM);
             mac.init(key);
             return mac.doFinal(body);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every Java runtime has " + ALGORITHM, e);
+            throw new IllegalStateException("every Java runtime has " + PageTokenKeys.ALGORITHM, e);
         }
     }
 

@@ -43,7 +43,7 @@ class CarsHandlerTest {
 
     private final DynamoDbClient dynamoDb = mock(DynamoDbClient.class);
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final QuerySettings settings = new QuerySettings("https://cars.example.com", "https://img", TOKEN_KEY, false);
+    private final QuerySettings settings = new QuerySettings("https://cars.example.com", "https://img", "", false);
     private final CarsHandler handler = new CarsHandler(new CarSearch(IndexCatalog.cars(), List::of,
             new PlanReader(dynamoDb, "cars", ReadBudget.DEFAULT),
             new ImageCatalog(prefix -> List.of(), new ImageUrls("https://img")),

@@ -9,6 +9,7 @@ import com.carcatalog.query.planner.FilterSet;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PageTokenCodecTest {
@@ -60,6 +61,53 @@ class PageTokenCodecTest {
         String foreign = PageTokenCodec.withKey("other-key").encode(token);
 
         assertThatThrownBy(() -> codec.decode(foreign)).isInstanceOf(InvalidPageTokenException.class);
+    }
+
+    @Test
+    void duringARotationNewTokensAreSignedWithTheCurrentKey() {
+        PageTokenCodec rotated = new PageTokenCodec(() -> PageTokenKeys.rotated("new-key", "test-key"));
+
+        String encoded = rotated.encode(token);
+
+        assertThat(PageTokenCodec.withKey("new-key").decode(encoded)).isEqualTo(token);
+        assertThatThrownBy(() -> codec.decode(encoded)).isInstanceOf(InvalidPageTokenException.class);
+    }
+
+    @Test
+    void duringARotationTokensSignedWithThePreviousKeyAreAccepted() {
+        PageTokenCodec rotated = new PageTokenCodec(() -> PageTokenKeys.rotated("new-key", "test-key"));
+
+        assertThat(rotated.decode(codec.encode(token))).isEqualTo(token);
+    }
+
+    @Test
+    void duringARotationTokensSignedWithAnyOtherKeyAreRejected() {
+        PageTokenCodec rotated = new PageTokenCodec(() -> PageTokenKeys.rotated("new-key", "test-key"));
+        String older = PageTokenCodec.withKey("key-before-the-previous").encode(token);
+
+        assertThatThrownBy(() -> rotated.decode(older))
+                .isInstanceOf(InvalidPageTokenException.class)
+                .hasMessageContaining("altered");
+    }
+
+    @Test
+    void theCodecAsksForTheKeysOnEveryCall() {
+        AtomicReference<PageTokenKeys> keys = new AtomicReference<>(PageTokenKeys.of("test-key"));
+        PageTokenCodec rotating = new PageTokenCodec(keys::get);
+        String beforeRotation = rotating.encode(token);
+
+        keys.set(PageTokenKeys.rotated("new-key", "test-key"));
+        String afterRotation = rotating.encode(token);
+        keys.set(PageTokenKeys.rotated("newest-key", "new-key"));
+
+        assertThat(afterRotation).isNotEqualTo(beforeRotation);
+        assertThat(rotating.decode(afterRotation)).isEqualTo(token);
+        assertThatThrownBy(() -> rotating.decode(beforeRotation)).isInstanceOf(InvalidPageTokenException.class);
+    }
+
+    @Test
+    void keysNeverShowInText() {
+        assertThat(PageTokenKeys.rotated("new-key", "test-key").toString()).doesNotContain("new-key", "test-key");
     }
 
     @Test
