@@ -76,7 +76,12 @@ public final class FreshJvmCatalog implements AutoCloseable {
     private FreshJvmCatalog(LambdaJars jars) throws IOException {
         this.jars = jars;
         this.dynalite = DynaliteServer.builder().port(0).start();
-        this.s3proxy = S3ProxyServer.builder().port(0).onObjectCreated(created::add)
+        // Only what S3 would notify the trigger of: the workflow's own staging, report and moved files are not uploads.
+        this.s3proxy = S3ProxyServer.builder().port(0).onObjectCreated(object -> {
+                    if (TRIGGER_RULE.matches(object)) {
+                        created.add(object);
+                    }
+                })
                 .folders(List.of(UploadKeys.INCOMING, UploadKeys.PROCESSED, UploadKeys.FAILED, UploadKeys.REPORTS,
                         UploadKeys.STAGING))
                 .start();
