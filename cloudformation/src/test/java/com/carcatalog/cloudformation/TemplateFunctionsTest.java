@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,8 @@ class TemplateFunctionsTest {
     private static final String API_REQUEST = "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent";
     private static final String API_RESPONSE = "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent";
     private static final String S3_EVENT = "com.amazonaws.services.lambda.runtime.events.S3Event";
+    /** Issue 9's ceiling for a function's artifact (shade minimizeJar and ProGuard in the parent POM keep them under). */
+    private static final long MAX_ARTIFACT_BYTES = 15_000_000;
 
     private final Template template = Templates.application();
 
@@ -57,6 +60,16 @@ class TemplateFunctionsTest {
             }
         }
         assertThat(problems).as("functions whose handler the deployed jar lacks").isEmpty();
+    }
+
+    @Test
+    void everyJarACodeUriDeploysIsAtMost15Megabytes() throws IOException {
+        Map<Path, Long> sizes = new TreeMap<>();
+        for (Template.Resource function : functions()) {
+            sizes.put(codeUri(function), Files.size(codeUri(function)));
+        }
+        assertThat(sizes).as("bytes of each deployed jar").allSatisfy((jar, bytes) -> assertThat(bytes)
+                .as("%s: keep the jar lean (what does the function not use?)", jar.getFileName()).isLessThanOrEqualTo(MAX_ARTIFACT_BYTES));
     }
 
     @Test

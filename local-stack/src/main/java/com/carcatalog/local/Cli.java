@@ -1,6 +1,7 @@
 package com.carcatalog.local;
 
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.local.bench.ColdStartBenchmark;
 import com.carcatalog.local.bench.IngestBenchmark;
 import com.carcatalog.local.bench.MemoryBenchmark;
 import com.carcatalog.local.bench.QueryBenchmark;
@@ -64,6 +65,8 @@ public final class Cli {
                 --node-option OPT, --env NAME=VALUE   more node settings to try (repeatable)
               bench-ingest     Ingestion benchmark (see README, Performance)
                 --rows N --seed S --write-concurrency N --replace-percent P --faults SPEC
+              bench-coldstart  Each function's cold start from its Lambda jar beside a minimal handler's (see README, Performance)
+                --runs N
               help             This text.
             """;
 
@@ -101,6 +104,7 @@ public final class Cli {
                 case "bench-query" -> QueryBenchmark.run(root, arguments, out);
                 case "bench-ingest" -> IngestBenchmark.run(root, arguments, out);
                 case "bench-memory" -> MemoryBenchmark.run(arguments, out);
+                case "bench-coldstart" -> ColdStartBenchmark.run(root, arguments, out);
                 case "help", "--help", "-h" -> out.print(HELP);
                 default -> throw new UsageException("unknown command '" + command + "'");
             }

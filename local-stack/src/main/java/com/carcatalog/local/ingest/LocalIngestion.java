@@ -77,7 +77,7 @@ public final class LocalIngestion implements AutoCloseable {
     }
 
     /** What CloudFormation's DefinitionSubstitutions give the definition on AWS, here for local names. */
-    static Map<String, String> substitutions(String sourceBucket, int writeConcurrency) {
+    public static Map<String, String> substitutions(String sourceBucket, int writeConcurrency) {
         Map<String, String> values = new LinkedHashMap<>();
         for (IngestFunctions function : IngestFunctions.values()) {
             function.substitution().ifPresent(name -> values.put(name, IngestLambdas.functionArn(function)));
@@ -87,7 +87,7 @@ public final class LocalIngestion implements AutoCloseable {
         return values;
     }
 
-    static String definition() {
+    public static String definition() {
         try (InputStream in = LocalIngestion.class.getResourceAsStream(DEFINITION_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(DEFINITION_RESOURCE + " is not on the classpath: build local-stack with Maven");
