@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,12 +138,25 @@ class RedriveTest {
     @Test
     void aFailedParallelRerunsOnlyTheFailedBranch() throws Exception {
         AtomicInteger steady = new AtomicInteger();
+        // The flaky branch fails only once the steady branch is past its task (in its second state), so
+        // the steady task's success is recorded whichever thread runs first; a branch stopped by the
+        // failure resumes at its stopped state on redrive, never at its start.
+        CountDownLatch steadyDone = new CountDownLatch(1);
         harness.lambdas.register("steady", event -> {
             steady.incrementAndGet();
             return json("\"steady\"");
         });
+        harness.lambdas.register("signal", event -> {
+            steadyDone.countDown();
+            return event;
+        });
         harness.lambdas.register("flaky", event -> {
             if (broken.get()) {
+                try {
+                    steadyDone.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 throw new TaskFailure("Flaky", "");
             }
             return json("\"flaky\"");
@@ -150,9 +164,10 @@ class RedriveTest {
 
         ExecutionRecord failed = harness.run("""
                 {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
-                   {"StartAt": "S", "States": {"S": {"Type": "Task", "Resource": "%s", "End": true}}},
+                   {"StartAt": "S", "States": {"S": {"Type": "Task", "Resource": "%s", "Next": "Signal"},
+                                               "Signal": {"Type": "Task", "Resource": "%s", "End": true}}},
                    {"StartAt": "F", "States": {"F": {"Type": "Task", "Resource": "%s", "End": true}}}]}}}"""
-                .formatted(lambda("steady"), lambda("flaky")), "{}");
+                .formatted(lambda("steady"), lambda("signal"), lambda("flaky")), "{}");
         broken.set(false);
         ExecutionRecord redriven = Harness.await(harness.executor.redrive(failed));
 
