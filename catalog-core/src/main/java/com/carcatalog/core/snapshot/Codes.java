@@ -1,0 +1,112 @@
+package com.carcatalog.core.snapshot;
+
+/**
+ * One column's dictionary codes, one per car, in the narrowest array that holds them: a byte per
+ * car for up to 256 distinct values, two bytes up to 65,536, four beyond.
+ */
+abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
+
+    /** Bytes per code for a dictionary of {@code size} values: 1, 2 or 4. */
+    static int widthFor(int size) {
+        return size <= 1 << 8 ? 1 : size <= 1 << 16 ? 2 : 4;
+    }
+
+    static Codes of(int[] codes, int dictionarySize) {
+        return switch (widthFor(dictionarySize)) {
+            case 1 -> {
+                byte[] narrow = new byte[codes.length];
+                for (int i = 0; i < codes.length; i++) {
+                    narrow[i] = (byte) codes[i];
+                }
+                yield new Bytes(narrow);
+            }
+            case 2 -> {
+                char[] narrow = new char[codes.length];
+                for (int i = 0; i < codes.length; i++) {
+                    narrow[i] = (char) codes[i];
+                }
+                yield new Chars(narrow);
+            }
+            default -> new Ints(codes.clone());
+        };
+    }
+
+    abstract int get(int car);
+
+    abstract int width();
+
+    abstract int size();
+
+    final long residentBytes() {
+        return (long) size() * width();
+    }
+
+    static final class Bytes extends Codes {
+        private final byte[] codes;
+
+        Bytes(byte[] codes) {
+            this.codes = codes;
+        }
+
+        @Override
+        int get(int car) {
+            return codes[car] & 0xFF;
+        }
+
+        @Override
+        int width() {
+            return 1;
+        }
+
+        @Override
+        int size() {
+            return codes.length;
+        }
+    }
+
+    static final class Chars extends Codes {
+        private final char[] codes;
+
+        Chars(char[] codes) {
+            this.codes = codes;
+        }
+
+        @Override
+        int get(int car) {
+            return codes[car];
+        }
+
+        @Override
+        int width() {
+            return 2;
+        }
+
+        @Override
+        int size() {
+            return codes.length;
+        }
+    }
+
+    static final class Ints extends Codes {
+        private final int[] codes;
+
+        Ints(int[] codes) {
+            this.codes = codes;
+        }
+
+        @Override
+        int get(int car) {
+            return codes[car];
+        }
+
+        @Override
+        int width() {
+            return 4;
+        }
+
+        @Override
+        int size() {
+            return codes.length;
+        }
+    }
+}
