@@ -6,6 +6,14 @@ package com.carcatalog.core.snapshot;
  */
 abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
 
+    private final int width;
+    private final int size;
+
+    private Codes(int width, int size) {
+        this.width = width;
+        this.size = size;
+    }
+
     /** Bytes per code for a dictionary of {@code size} values: 1, 2 or 4. */
     static int widthFor(int size) {
         return size <= 1 << 8 ? 1 : size <= 1 << 16 ? 2 : 4;
@@ -27,24 +35,29 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
                 }
                 yield new Chars(narrow);
             }
-            default -> new Ints(codes.clone());
+            default -> new Ints(codes);
         };
     }
 
     abstract int get(int car);
 
-    abstract int width();
+    final int width() {
+        return width;
+    }
 
-    abstract int size();
+    final int size() {
+        return size;
+    }
 
     final long residentBytes() {
-        return (long) size() * width();
+        return (long) size * width;
     }
 
     static final class Bytes extends Codes {
         private final byte[] codes;
 
         Bytes(byte[] codes) {
+            super(1, codes.length);
             this.codes = codes;
         }
 
@@ -52,22 +65,13 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
         int get(int car) {
             return codes[car] & 0xFF;
         }
-
-        @Override
-        int width() {
-            return 1;
-        }
-
-        @Override
-        int size() {
-            return codes.length;
-        }
     }
 
     static final class Chars extends Codes {
         private final char[] codes;
 
         Chars(char[] codes) {
+            super(2, codes.length);
             this.codes = codes;
         }
 
@@ -75,38 +79,20 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
         int get(int car) {
             return codes[car];
         }
-
-        @Override
-        int width() {
-            return 2;
-        }
-
-        @Override
-        int size() {
-            return codes.length;
-        }
     }
 
+    /** Takes {@code codes} over: callers hand in an array they no longer touch. */
     static final class Ints extends Codes {
         private final int[] codes;
 
         Ints(int[] codes) {
+            super(4, codes.length);
             this.codes = codes;
         }
 
         @Override
         int get(int car) {
             return codes[car];
-        }
-
-        @Override
-        int width() {
-            return 4;
-        }
-
-        @Override
-        int size() {
-            return codes.length;
         }
     }
 }
