@@ -9,6 +9,8 @@ import com.carcatalog.core.item.CatalogState;
 import com.carcatalog.core.item.StoredCar;
 import com.carcatalog.core.snapshot.SnapshotFormat;
 import com.carcatalog.core.snapshot.SnapshotLocation;
+import com.carcatalog.ingest.snapshot.SnapshotResult;
+import com.carcatalog.local.ingest.SnapshotCommand;
 import com.carcatalog.local.bench.CatalogBatchWriter;
 import com.carcatalog.local.testdata.CarCatalogGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,6 +112,23 @@ class IngestionIT {
             assertThat(published.generation()).isEqualTo(state.generation());
             assertThat(published.cars()).isEqualTo(com.carcatalog.core.snapshot.CatalogSnapshot.of(0, stored).cars());
             assertThat(uploads.report(KEY).get("snapshot").get("cars").asLong()).isEqualTo(789);
+        }
+
+        @Test
+        void theOperatorsSnapshotCommandRebuildsTheCurrentGenerationFromTheTable() throws InterruptedException {
+            long generation = CatalogState.fromItem(stack.dynamoDb().getItem(b -> b.tableName(stack.settings().filterTable())
+                    .key(CatalogState.key()).consistentRead(true)).item()).generation();
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+
+            SnapshotResult rebuilt = new SnapshotCommand(stack.catalogConfig(), stack.settings().sourceBucket(), stack.dynamoDb(),
+                    stack.s3(), Duration.ofSeconds(30), new java.io.PrintStream(printed, true, UTF_8)).run();
+
+            assertThat(rebuilt.build()).isEqualTo(SnapshotResult.FULL);
+            assertThat(rebuilt.generation()).isEqualTo(generation);
+            assertThat(rebuilt.cars()).isEqualTo(789);
+            assertThat(printed.toString(UTF_8)).startsWith("Published s3://" + stack.settings().sourceBucket() + "/snapshots/"
+                    + generation + ".carsnap: generation " + generation + ", 789 cars, " + String.format("%,d", rebuilt.bytes())
+                    + " bytes, ");
         }
 
         @Test
