@@ -57,7 +57,7 @@ public final class CatalogSnapshot {
             }
         }
         return encode(generation, unique.size(), (column, i) -> unique.get(i).car().value(column),
-                i -> unique.get(i).id());
+                (i, target, offset) -> System.arraycopy(decodeId(unique.get(i).id()), 0, target, offset, ID_BYTES));
     }
 
     /**
@@ -73,31 +73,38 @@ public final class CatalogSnapshot {
                 dropped.set(position);
             }
         }
+        // The cars to add that it lacks, in key order, each with the old position it goes before.
         List<StoredCar> fresh = new ArrayList<>();
+        List<Integer> before = new ArrayList<>();
         for (StoredCar car : of(newGeneration, added).cars()) {
             CarKey key = keyOf(car);
             int position = find(key.manufacturer(), key.rangeKey());
             if (position < 0 || dropped.get(position)) {
                 fresh.add(car);
+                before.add(position >= 0 ? position : -1 - position);
             }
         }
-        // The merged order: old positions (>= 0) and fresh cars (-1 - index), both already in key order.
-        int kept = size - dropped.cardinality();
-        int[] order = new int[kept + fresh.size()];
-        int old = dropped.nextClearBit(0);
+        // The merged order: old positions (>= 0) and fresh cars (-1 - index); no key of an old car is built.
+        int[] order = new int[size - dropped.cardinality() + fresh.size()];
+        int merged = 0;
         int next = 0;
-        for (int i = 0; i < order.length; i++) {
-            boolean takeOld = old < size && (next == fresh.size() || compare(old, keyOf(fresh.get(next))) < 0);
-            if (takeOld) {
-                order[i] = old;
-                old = dropped.nextClearBit(old + 1);
-            } else {
-                order[i] = -1 - next++;
+        for (int old = 0; old <= size; old++) {
+            while (next < fresh.size() && before.get(next) <= old) {
+                order[merged++] = -1 - next++;
+            }
+            if (old < size && !dropped.get(old)) {
+                order[merged++] = old;
             }
         }
         return encode(newGeneration, order.length,
                 (column, i) -> order[i] >= 0 ? value(column, order[i]) : fresh.get(-1 - order[i]).car().value(column),
-                i -> order[i] >= 0 ? id(order[i]) : fresh.get(-1 - order[i]).id());
+                (i, target, offset) -> {
+                    if (order[i] >= 0) {
+                        System.arraycopy(ids, order[i] * ID_BYTES, target, offset, ID_BYTES);
+                    } else {
+                        System.arraycopy(decodeId(fresh.get(-1 - order[i]).id()), 0, target, offset, ID_BYTES);
+                    }
+                });
     }
 
     public long generation() {
@@ -181,10 +188,6 @@ public final class CatalogSnapshot {
         return -1 - low;
     }
 
-    private int compare(int car, CarKey key) {
-        return compareKeys(value(Column.MANUFACTURER, car), key(car).rangeKey(), key.manufacturer(), key.rangeKey());
-    }
-
     private static int compareKeys(String manufacturerA, String rangeKeyA, String manufacturerB, String rangeKeyB) {
         int order = manufacturerA.compareTo(manufacturerB);
         return order != 0 ? order : rangeKeyA.compareTo(rangeKeyB);
@@ -199,7 +202,8 @@ public final class CatalogSnapshot {
     }
 
     interface IdAt {
-        String id(int car);
+        /** Copies the car's {@value #ID_BYTES} id bytes into {@code target} at {@code offset}. */
+        void copy(int car, byte[] target, int offset);
     }
 
     /** Dictionaries of the values used, codes, and ids of {@code size} cars given in key order. */
@@ -225,8 +229,7 @@ public final class CatalogSnapshot {
         }
         byte[] ids = new byte[size * ID_BYTES];
         for (int i = 0; i < size; i++) {
-            byte[] id = decodeId(idAt.id(i));
-            System.arraycopy(id, 0, ids, i * ID_BYTES, ID_BYTES);
+            idAt.copy(i, ids, i * ID_BYTES);
         }
         return new CatalogSnapshot(generation, size, dictionaries, codes, ids);
     }
