@@ -2,24 +2,23 @@ package com.carcatalog.ingest.workflow;
 
 import static com.carcatalog.ingest.TestFiles.csv;
 import static com.carcatalog.ingest.TestFiles.image;
-import static com.carcatalog.ingest.TestFiles.utf8;
+import static com.carcatalog.ingest.workflow.SampleCars.ENYAQ;
+import static com.carcatalog.ingest.workflow.SampleCars.EV6;
+import static com.carcatalog.ingest.workflow.SampleCars.GOLF;
+import static com.carcatalog.ingest.workflow.SampleCars.ID4;
+import static com.carcatalog.ingest.workflow.SampleCars.YARIS;
+import static com.carcatalog.ingest.workflow.SampleCars.YARIS_CVT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.carcatalog.core.config.AwsClients;
-import com.carcatalog.core.config.AwsEndpoints;
-import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.item.CarItems;
 import com.carcatalog.core.item.CatalogState;
 import com.carcatalog.core.item.StoredCar;
-import com.carcatalog.core.schema.IndexCatalog;
-import com.carcatalog.core.schema.TableDefinitions;
 import com.carcatalog.core.snapshot.CatalogSnapshot;
 import com.carcatalog.core.snapshot.SnapshotFormat;
 import com.carcatalog.core.snapshot.SnapshotLocation;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.MutableClock;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.catalog.CarsTableScan;
@@ -35,8 +34,6 @@ import com.carcatalog.ingest.report.FinishResult;
 import com.carcatalog.ingest.report.IngestReport;
 import com.carcatalog.ingest.snapshot.SnapshotPublisher;
 import com.carcatalog.ingest.snapshot.SnapshotResult;
-import com.carcatalog.local.services.DynaliteServer;
-import com.carcatalog.local.services.S3ProxyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,15 +41,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -66,54 +58,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectTaggingResponse;
  * publishes equals the cars table, incrementally or by a scan, and neither a broken previous
  * snapshot, a failing bucket nor a lost lease makes a change fail or a wrong snapshot current.
  */
-class SnapshotPublishIT {
+class SnapshotPublishIT extends OnLocalServices {
 
-    private static final AtomicInteger TESTS = new AtomicInteger();
-
-    private static final String YARIS = "Toyota,Yaris,Passenger Car,Hatchback,1.0L I3,Petrol,Manual,NA";
-    private static final String YARIS_CVT = "Toyota,Yaris,Passenger Car,Hatchback,1.5L I3,Petrol,Automatic,CVT";
-    private static final String EV6 = "Kia,EV6,Passenger Car,SUV,77 kWh,Electric,Automatic,NA";
-    private static final String GOLF = "Volkswagen,Golf,Passenger Car,Hatchback,1.5 TSI,Petrol,Manual,NA";
-    private static final String ENYAQ = "Škoda,Enyaq,Passenger Car,SUV,77 kWh,Electric,Automatic,NA";
-    private static final String ID4 = "Volkswagen,ID.4,Passenger Car,SUV,77 kWh,Electric,Automatic,NA";
-
-    private static DynaliteServer dynalite;
-    private static S3ProxyServer s3proxy;
-    private static DynamoDbClient dynamoDb;
-    private static S3Client s3;
-
-    private CatalogConfig config;
-    private String sourceBucket;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-
-    @BeforeAll
-    static void startServices() {
-        dynalite = DynaliteServer.startInMemory();
-        s3proxy = S3ProxyServer.startTemporary();
-        AwsEndpoints endpoints = AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null);
-        dynamoDb = AwsClients.dynamoDb(endpoints);
-        s3 = AwsClients.s3(endpoints);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        dynamoDb.close();
-        s3.close();
-        s3proxy.close();
-        dynalite.close();
-    }
-
-    @BeforeEach
-    void freshTablesAndBuckets() {
-        int n = TESTS.incrementAndGet();
-        config = new CatalogConfig("snap-cars-" + n, "snap-filters-" + n, "snap-static-" + n,
-                AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null));
-        sourceBucket = "snap-source-" + n;
-        dynamoDb.createTable(TableDefinitions.carsTable(config.carsTable(), IndexCatalog.cars()));
-        dynamoDb.createTable(TableDefinitions.filterTable(config.filterTable()));
-        s3.createBucket(b -> b.bucket(sourceBucket));
-        s3.createBucket(b -> b.bucket(config.staticBucket()));
-    }
 
     @Test
     void theFirstLoadScansTheTableAndThenEveryChangeMergesItsChunksIntoThePreviousSnapshot() {
@@ -283,24 +230,6 @@ class SnapshotPublishIT {
     private static LeaseToken granted(LeaseClaim claim) {
         assertThat(claim).isInstanceOf(LeaseClaim.Granted.class);
         return ((LeaseClaim.Granted) claim).token();
-    }
-
-    private Upload upload(String key, String text) {
-        return upload(key, utf8(text));
-    }
-
-    private Upload upload(String key, byte[] bytes) {
-        PutObjectResponse put = s3.putObject(b -> b.bucket(sourceBucket).key(key), RequestBody.fromBytes(bytes));
-        return new Upload(sourceBucket, key, null, put.eTag().replace("\"", ""), null);
-    }
-
-    private IngestReport report(FinishResult finish) {
-        String text = s3.getObjectAsBytes(b -> b.bucket(finish.report().bucket()).key(finish.report().key())).asUtf8String();
-        try {
-            return Json.MAPPER.readValue(text, IngestReport.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The real S3, except that something happens while a snapshot is being uploaded. */
