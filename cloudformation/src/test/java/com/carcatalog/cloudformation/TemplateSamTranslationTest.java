@@ -46,9 +46,9 @@ class TemplateSamTranslationTest {
         Map<String, String> identitiesBefore = versionIdentities(before, defaults);
         Map<String, String> identitiesAfter = versionIdentities(after, changed);
 
-        assertThat(identitiesBefore).hasSize(9);
+        assertThat(identitiesBefore).hasSize(10);
         for (String function : new String[] {"CarsFunction", "FiltersFunction", "PlanChangesFunction", "WriteChunkFunction",
-                "AggregateFiltersFunction", "FinishLoadFunction", "ParseUploadFunction"}) {
+                "AggregateFiltersFunction", "PublishSnapshotFunction", "FinishLoadFunction", "ParseUploadFunction"}) {
             assertThat(identitiesAfter.get(function)).as("%s: a new version for its new settings", function)
                     .isNotEqualTo(identitiesBefore.get(function));
             assertThat(functionDescription(after, function, changed)).as("%s changes, so Lambda publishes", function)

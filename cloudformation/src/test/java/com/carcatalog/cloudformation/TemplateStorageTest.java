@@ -3,7 +3,9 @@ package com.carcatalog.cloudformation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.snapshot.SnapshotLocation;
 import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.ingest.snapshot.SnapshotStore;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,19 @@ class TemplateStorageTest {
             assertThat(body.get("Status")).isEqualTo("Enabled");
             assertThat(Values.refName(body.get("ExpirationInDays"))).isEqualTo("StagingExpirationDays");
         });
+    }
+
+    @Test
+    void supersededSnapshotsExpireAndTheCurrentOneNever() {
+        List<Object> rules = Values.list(template.resource("SourceBucket").map("LifecycleConfiguration").get("Rules"));
+        List<Map<String, Object>> snapshotRules = rules.stream().map(rule -> Values.map(rule, "Rules[]"))
+                .filter(body -> SnapshotLocation.PREFIX.equals(body.get("Prefix"))).toList();
+        assertThat(snapshotRules).hasSize(1);
+        Map<String, Object> rule = snapshotRules.get(0);
+        assertThat(rule.get("Status")).isEqualTo("Enabled");
+        assertThat(rule.get("TagFilters")).as("only what PublishSnapshot tagged as superseded")
+                .isEqualTo(List.of(Map.of("Key", SnapshotStore.SUPERSEDED.key(), "Value", SnapshotStore.SUPERSEDED.value())));
+        assertThat(((Number) rule.get("ExpirationInDays")).intValue()).isBetween(1, 7);
     }
 
     @Test

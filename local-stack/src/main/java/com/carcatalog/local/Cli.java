@@ -1,12 +1,15 @@
 package com.carcatalog.local;
 
+import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.local.bench.ColdStartBenchmark;
 import com.carcatalog.local.bench.IngestBenchmark;
 import com.carcatalog.local.bench.MemoryBenchmark;
 import com.carcatalog.local.bench.QueryBenchmark;
+import com.carcatalog.local.bench.SnapshotBenchmark;
 import com.carcatalog.local.faults.DynamoDbFaults;
 import com.carcatalog.local.ingest.IngestCommands;
+import com.carcatalog.local.ingest.SnapshotCommand;
 import com.carcatalog.local.ingest.VerifyCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code bin/catalog}: the local stack's command line. Each command is one method; options are
@@ -57,6 +61,9 @@ public final class Cli {
                                exit status 1 when they differ.
                 --repair             take the catalog lease and write the exact counts
                 --dynamodb-port N    the running stack's dynalite (default: 8000)
+              snapshot         Rebuild the catalog snapshot from the cars table and publish it for the current
+                               generation (takes the catalog lease); prints generation, cars, bytes and time.
+                --dynamodb-port N --s3-port N   the running stack's dynalite and S3 (defaults: 8000, 9000)
               bench-query      Query benchmark (see README, Performance)
                 --rows N --queries N --limit N --seed S
               bench-memory     dynalite's memory under a sustained query load (see README, Performance)
@@ -67,6 +74,8 @@ public final class Cli {
                 --rows N --seed S --write-concurrency N --replace-percent P --faults SPEC
               bench-coldstart  Each function's cold start from its Lambda jar beside a minimal handler's (see README, Performance)
                 --runs N
+              bench-snapshot   Incremental snapshot publish: a change into a generated catalog (see README, Performance)
+                --catalog N --change N --seed S
               help             This text.
             """;
 
@@ -100,11 +109,13 @@ public final class Cli {
                 case "verify" -> {
                     return verify(arguments);
                 }
+                case "snapshot" -> snapshot(arguments);
                 case "executions" -> IngestCommands.executions(arguments, out);
                 case "bench-query" -> QueryBenchmark.run(root, arguments, out);
                 case "bench-ingest" -> IngestBenchmark.run(root, arguments, out);
                 case "bench-memory" -> MemoryBenchmark.run(arguments, out);
                 case "bench-coldstart" -> ColdStartBenchmark.run(root, arguments, out);
+                case "bench-snapshot" -> SnapshotBenchmark.run(arguments, out);
                 case "help", "--help", "-h" -> out.print(HELP);
                 default -> throw new UsageException("unknown command '" + command + "'");
             }
@@ -158,6 +169,23 @@ public final class Cli {
         CatalogConfig catalog = VerifyCommand.localCatalog(dynamoDbPort);
         try (DynamoDbClient dynamoDb = VerifyCommand.client(catalog)) {
             return new VerifyCommand(catalog, dynamoDb, Duration.ofMinutes(2), out).run(repair);
+        }
+    }
+
+    private void snapshot(Deque<String> arguments) throws InterruptedException {
+        int dynamoDbPort = LocalStackSettings.Ports.DEFAULTS.dynamoDb();
+        int s3Port = LocalStackSettings.Ports.DEFAULTS.s3();
+        while (!arguments.isEmpty()) {
+            String option = arguments.removeFirst();
+            switch (option) {
+                case "--dynamodb-port" -> dynamoDbPort = port(option, arguments);
+                case "--s3-port" -> s3Port = port(option, arguments);
+                default -> throw new UsageException("unknown option '" + option + "' for snapshot");
+            }
+        }
+        CatalogConfig catalog = SnapshotCommand.localCatalog(dynamoDbPort, s3Port);
+        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(catalog.endpoints()); S3Client s3 = AwsClients.s3(catalog.endpoints())) {
+            new SnapshotCommand(catalog, CatalogConfig.DEFAULT_SOURCE_BUCKET, dynamoDb, s3, Duration.ofMinutes(2), out).run();
         }
     }
 

@@ -4,10 +4,18 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carcatalog.core.car.Car;
+import com.carcatalog.core.item.CarItems;
+import com.carcatalog.core.item.CatalogState;
+import com.carcatalog.core.item.StoredCar;
+import com.carcatalog.core.snapshot.SnapshotFormat;
+import com.carcatalog.core.snapshot.SnapshotLocation;
+import com.carcatalog.ingest.snapshot.SnapshotResult;
+import com.carcatalog.local.ingest.SnapshotCommand;
 import com.carcatalog.local.bench.CatalogBatchWriter;
 import com.carcatalog.local.testdata.CarCatalogGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +92,43 @@ class IngestionIT {
             assertThat(facets).isEqualTo(expected);
             assertThat(facets.get("manufacturer").counts()).containsEntry("Škoda",
                     fileCars.stream().filter(car -> car.manufacturer().equals("Škoda")).count());
+        }
+
+        @Test
+        void theLoadPublishesTheSnapshotOfItsGenerationHoldingExactlyTheStoredCars() throws IOException {
+            CatalogState state = CatalogState.fromItem(stack.dynamoDb().getItem(b -> b.tableName(stack.settings().filterTable())
+                    .key(CatalogState.key()).consistentRead(true)).item());
+            assertThat(state.snapshotIsCurrent()).as("snapshotGeneration %d == generation %d", state.snapshotGeneration(),
+                    state.generation()).isTrue();
+
+            com.carcatalog.core.snapshot.CatalogSnapshot published;
+            try (InputStream in = stack.s3().getObject(b -> b.bucket(stack.settings().sourceBucket())
+                    .key(SnapshotLocation.key(state.generation())))) {
+                published = SnapshotFormat.read(in);
+            }
+            List<StoredCar> stored = new ArrayList<>();
+            stack.dynamoDb().scanPaginator(b -> b.tableName(stack.settings().carsTable())).items()
+                    .forEach(item -> stored.add(CarItems.fromItem(item)));
+            assertThat(published.generation()).isEqualTo(state.generation());
+            assertThat(published.cars()).isEqualTo(com.carcatalog.core.snapshot.CatalogSnapshot.of(0, stored).cars());
+            assertThat(uploads.report(KEY).get("snapshot").get("cars").asLong()).isEqualTo(789);
+        }
+
+        @Test
+        void theOperatorsSnapshotCommandRebuildsTheCurrentGenerationFromTheTable() throws InterruptedException {
+            long generation = CatalogState.fromItem(stack.dynamoDb().getItem(b -> b.tableName(stack.settings().filterTable())
+                    .key(CatalogState.key()).consistentRead(true)).item()).generation();
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+
+            SnapshotResult rebuilt = new SnapshotCommand(stack.catalogConfig(), stack.settings().sourceBucket(), stack.dynamoDb(),
+                    stack.s3(), Duration.ofSeconds(30), new java.io.PrintStream(printed, true, UTF_8)).run();
+
+            assertThat(rebuilt.build()).isEqualTo(SnapshotResult.FULL);
+            assertThat(rebuilt.generation()).isEqualTo(generation);
+            assertThat(rebuilt.cars()).isEqualTo(789);
+            assertThat(printed.toString(UTF_8)).startsWith("Published s3://" + stack.settings().sourceBucket() + "/snapshots/"
+                    + generation + ".carsnap: generation " + generation + ", 789 cars, " + String.format("%,d", rebuilt.bytes())
+                    + " bytes, ");
         }
 
         @Test

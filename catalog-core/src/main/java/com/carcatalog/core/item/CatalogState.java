@@ -17,12 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param leaseExpiresAt  epoch milliseconds, 0 when free
  * @param repairPending   whether counts must be recounted before the holder changes anything
  * @param lastReleasedBy  the owner that released the lease last, or null
+ * @param snapshotGeneration the generation of the newest published snapshot, 0 if none
  */
 public record CatalogState(long generation, String applying, String leaseOwner, long leaseEpoch, long leaseExpiresAt,
-                           boolean repairPending, String lastReleasedBy) {
+                           boolean repairPending, String lastReleasedBy, long snapshotGeneration) {
 
     /** A catalog never changed through the workflow: generation 0, free lease. */
-    public static final CatalogState INITIAL = new CatalogState(0, null, null, 0, 0, false, null);
+    public static final CatalogState INITIAL = new CatalogState(0, null, null, 0, 0, false, null, 0);
 
     /** The key of the catalog item. */
     public static Map<String, AttributeValue> key() {
@@ -37,12 +38,17 @@ public record CatalogState(long generation, String applying, String leaseOwner, 
         return new CatalogState(number(item, FilterTable.GENERATION), string(item, FilterTable.APPLYING),
                 string(item, FilterTable.LEASE_OWNER), number(item, FilterTable.LEASE_EPOCH),
                 number(item, FilterTable.LEASE_EXPIRES_AT), item.containsKey(FilterTable.REPAIR_PENDING),
-                string(item, FilterTable.LAST_RELEASED_BY));
+                string(item, FilterTable.LAST_RELEASED_BY), number(item, FilterTable.SNAPSHOT_GENERATION));
     }
 
     /** Whether counts are being changed: what a reader sees now may be half of a change. */
     public boolean isApplying() {
         return applying != null;
+    }
+
+    /** Whether the published snapshot describes this very generation (and no change is applying). */
+    public boolean snapshotIsCurrent() {
+        return snapshotGeneration > 0 && snapshotGeneration == generation && !isApplying();
     }
 
     public Optional<String> holder() {

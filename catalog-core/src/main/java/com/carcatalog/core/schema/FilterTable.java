@@ -40,6 +40,12 @@ public final class FilterTable {
     public static final String REPAIR_PENDING = "repairPending";
     /** The owner that released the lease last, so a retried release knows it already happened. */
     public static final String LAST_RELEASED_BY = "lastReleasedBy";
+    /**
+     * Number, the generation of the newest published catalog snapshot (see
+     * {@link com.carcatalog.core.snapshot.SnapshotLocation}); absent before the first. Readers use
+     * the snapshot only while it equals {@link #GENERATION}.
+     */
+    public static final String SNAPSHOT_GENERATION = "snapshotGeneration";
 
     private FilterTable() {
     }

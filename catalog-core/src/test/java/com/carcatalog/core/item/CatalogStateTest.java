@@ -28,10 +28,19 @@ class CatalogStateTest {
                 FilterTable.LEASE_EPOCH, n(3),
                 FilterTable.LEASE_EXPIRES_AT, n(1_000),
                 FilterTable.REPAIR_PENDING, AttributeValue.builder().bool(true).build(),
-                FilterTable.LAST_RELEASED_BY, s("load-1"));
+                FilterTable.LAST_RELEASED_BY, s("load-1"),
+                FilterTable.SNAPSHOT_GENERATION, n(6));
 
         assertThat(CatalogState.fromItem(item))
-                .isEqualTo(new CatalogState(7, "load-2", "load-2", 3, 1_000, true, "load-1"));
+                .isEqualTo(new CatalogState(7, "load-2", "load-2", 3, 1_000, true, "load-1", 6));
+    }
+
+    @Test
+    void theSnapshotIsCurrentOnlyForItsOwnGenerationWhileNothingApplies() {
+        assertThat(new CatalogState(7, null, null, 0, 0, false, null, 7).snapshotIsCurrent()).isTrue();
+        assertThat(new CatalogState(7, null, null, 0, 0, false, null, 6).snapshotIsCurrent()).isFalse();
+        assertThat(new CatalogState(7, "load-2", "load-2", 3, 0, false, null, 7).snapshotIsCurrent()).isFalse();
+        assertThat(CatalogState.INITIAL.snapshotIsCurrent()).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.carcatalog.ingest.handler;
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.ingest.ChangeSettings;
+import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.filters.AggregateResult;
@@ -11,7 +12,11 @@ import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.report.FinishResult;
 import com.carcatalog.ingest.report.LoadFinisher;
+import com.carcatalog.ingest.snapshot.SnapshotResult;
 import com.carcatalog.ingest.upload.ValidationResult;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,7 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Task FinishLoad, every end of the workflow: after a change ({@code outcome: "LOADED"}, with the
  * parse, plan and aggregate outputs), for a rejected upload ({@code outcome: "REJECTED"}, with the
  * validation output) and for a replacement the plan refused ({@code outcome: "REFUSED"}, with the
- * parse and plan outputs). Writes the report, moves the upload, gives the catalog lease back,
+ * parse and plan outputs). After a change the input also holds what PublishSnapshot did
+ * ({@code snapshot}: its result, or the error the state machine caught). Writes the report, moves the upload, gives the catalog lease back,
  * publishes metrics. Output {@link FinishResult}; for a rejection or refusal its {@code error} and
  * {@code cause} become the execution's.
  */
@@ -62,9 +68,42 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
      *
      * @param startedAt the execution's start ({@code $$.Execution.StartTime}), for the report's timings
      * @param outcome   {@value #LOADED}, {@value #REJECTED} or {@value #REFUSED}
+     * @param snapshot  after a change, the PublishSnapshot state's result path
      */
     public record Input(String executionName, Upload upload, String startedAt, String outcome,
-                        ValidationResult validation, ParseResult parse, ChangePlan plan, AggregateResult aggregate) {
+                        ValidationResult validation, ParseResult parse, ChangePlan plan, AggregateResult aggregate,
+                        SnapshotStep snapshot) {
+    }
+
+    /**
+     * What the state machine put at {@code $.snapshot}: {@code {"result": ...}} when PublishSnapshot
+     * succeeded, or the {@code {"Error", "Cause"}} its Catch caught (for a Lambda function's
+     * exception, Cause is the JSON {@code {"errorMessage", "errorType", ...}}).
+     */
+    public record SnapshotStep(SnapshotResult result, @JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {
+
+        /** What the report says: the result, or {@code failed} with the error and its message. */
+        public SnapshotResult outcome() {
+            if (result != null) {
+                return result;
+            }
+            return SnapshotResult.failed(error == null ? "no result" : error + ": " + message(cause));
+        }
+
+        private static String message(String cause) {
+            if (cause == null) {
+                return "";
+            }
+            try {
+                JsonNode parsed = Json.MAPPER.readTree(cause);
+                if (parsed != null && parsed.hasNonNull("errorMessage")) {
+                    return parsed.get("errorMessage").asText();
+                }
+            } catch (IOException e) {
+                // Not JSON: the cause is the message itself.
+            }
+            return cause;
+        }
     }
 
     private final LoadFinisher finisher;
@@ -108,7 +147,8 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
             case REFUSED -> finisher.finishRefused(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
                     require(input.plan(), "plan"));
             case LOADED -> finisher.finishLoaded(input.executionName(), upload, instant(input.startedAt()), require(input.parse(), "parse"),
-                    input.aggregate() == null ? AggregateResult.nothing() : input.aggregate(), require(input.plan(), "plan"));
+                    input.aggregate() == null ? AggregateResult.nothing() : input.aggregate(), require(input.plan(), "plan"),
+                    input.snapshot() == null ? null : input.snapshot().outcome());
             default -> throw new IllegalArgumentException("outcome must be " + LOADED + ", " + REJECTED + " or " + REFUSED
                     + ", got '" + outcome + "'");
         };

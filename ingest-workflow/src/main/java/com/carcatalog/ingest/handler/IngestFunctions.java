@@ -15,6 +15,7 @@ public enum IngestFunctions {
     PLAN_CHANGES("PlanChanges", PlanChangesHandler.class),
     WRITE_CHUNK("WriteChunk", WriteChunkHandler.class),
     AGGREGATE_FILTERS("AggregateFilters", AggregateFiltersHandler.class),
+    PUBLISH_SNAPSHOT("PublishSnapshot", PublishSnapshotHandler.class),
     FINISH_LOAD("FinishLoad", FinishLoadHandler.class),
     /** Started by S3 events, not by the state machine. */
     TRIGGER("IngestTrigger", TriggerHandler.class);

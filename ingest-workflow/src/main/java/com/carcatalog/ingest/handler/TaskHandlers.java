@@ -34,6 +34,7 @@ public final class TaskHandlers {
         handlers.put(IngestFunctions.WRITE_CHUNK, new WriteChunkHandler(config, s3, dynamoDb, changes, Backoff.DEFAULT,
                 Sleeper.REAL, random, clock));
         handlers.put(IngestFunctions.AGGREGATE_FILTERS, new AggregateFiltersHandler(config, s3, dynamoDb, changes, clock));
+        handlers.put(IngestFunctions.PUBLISH_SNAPSHOT, new PublishSnapshotHandler(config, s3, dynamoDb, changes, clock));
         handlers.put(IngestFunctions.FINISH_LOAD, new FinishLoadHandler(config, s3, dynamoDb, changes, clock, metrics));
         return Collections.unmodifiableMap(handlers);
     }

@@ -97,6 +97,33 @@ public final class CatalogLease {
         return Long.parseLong(response.attributes().get(FilterTable.GENERATION).n());
     }
 
+    /**
+     * Records that the snapshot of {@code generation} is published: only while the holder still
+     * holds the lease and the catalog is still at that generation, so a change that lost the lease
+     * after building its snapshot never points readers at it.
+     *
+     * @throws CatalogLeaseLostException when the lease is no longer the holder's
+     * @throws IllegalStateException     when the catalog has moved to another generation
+     */
+    public void snapshotPublished(LeaseToken token, long generation) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":me", string(token.owner()));
+        values.put(":epoch", number(token.epoch()));
+        values.put(":expires", number(clock.millis() + ttl.toMillis()));
+        values.put(":generation", number(generation));
+        try {
+            update("SET #expires = :expires, #snapshot = :generation",
+                    "#owner = :me AND #epoch = :epoch AND #generation = :generation", values, ReturnValue.NONE);
+        } catch (ConditionalCheckFailedException e) {
+            CatalogState state = state();
+            if (!token.owner().equals(state.leaseOwner()) || token.epoch() != state.leaseEpoch()) {
+                throw new CatalogLeaseLostException(token, state.leaseOwner());
+            }
+            throw new IllegalStateException("the catalog moved from generation " + generation + " to " + state.generation()
+                    + " while " + token + " published its snapshot");
+        }
+    }
+
     /** The recount that a take-over requires is done. */
     public void repaired(LeaseToken token) {
         held(token, "SET #expires = :expires REMOVE #repair", Map.of());
@@ -140,10 +167,12 @@ public final class CatalogLease {
         names.put("#owner", FilterTable.LEASE_OWNER);
         names.put("#epoch", FilterTable.LEASE_EPOCH);
         names.put("#expires", FilterTable.LEASE_EXPIRES_AT);
-        putIfUsed(names, expression, "#repair", FilterTable.REPAIR_PENDING);
-        putIfUsed(names, expression, "#applying", FilterTable.APPLYING);
-        putIfUsed(names, expression, "#generation", FilterTable.GENERATION);
-        putIfUsed(names, expression, "#released", FilterTable.LAST_RELEASED_BY);
+        String named = expression + " " + condition;
+        putIfUsed(names, named, "#repair", FilterTable.REPAIR_PENDING);
+        putIfUsed(names, named, "#applying", FilterTable.APPLYING);
+        putIfUsed(names, named, "#generation", FilterTable.GENERATION);
+        putIfUsed(names, named, "#released", FilterTable.LAST_RELEASED_BY);
+        putIfUsed(names, named, "#snapshot", FilterTable.SNAPSHOT_GENERATION);
         Map<String, AttributeValue> used = new HashMap<>();
         values.forEach((name, value) -> {
             if (expression.contains(name) || condition.contains(name)) {

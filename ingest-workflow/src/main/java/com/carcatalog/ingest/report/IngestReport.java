@@ -2,6 +2,7 @@ package com.carcatalog.ingest.report;
 
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.parse.RejectedList;
+import com.carcatalog.ingest.snapshot.SnapshotResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -15,11 +16,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param cause       for a rejected upload, what to fix, else null
  * @param movedTo     the upload's key after the load ({@code processed/...} or {@code failed/...}), or null if not moved
  * @param moveOutcome how the move went ({@link ObjectMover.Outcome} name)
+ * @param snapshot    for an applied change, the catalog snapshot published for its generation, or why
+ *                    it failed (the change stands either way); null for a rejected or refused upload
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IngestReport(Upload source, String executionName, String mode, String status, String error, String cause,
                            Totals totals, RejectedList rejectedRows, RejectedList skippedEntries,
-                           String movedTo, String moveOutcome, Timings timings) {
+                           String movedTo, String moveOutcome, SnapshotResult snapshot, Timings timings) {
 
     /**
      * @param rows             data rows read

@@ -12,6 +12,7 @@ import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.parse.RejectedList;
 import com.carcatalog.ingest.parse.Rejections;
 import com.carcatalog.ingest.plan.ChangePlan;
+import com.carcatalog.ingest.snapshot.SnapshotResult;
 import com.carcatalog.ingest.upload.UploadRejection;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.io.IOException;
@@ -63,9 +64,10 @@ public final class LoadFinisher {
     /**
      * @param startedAt the execution's start, or null
      * @param plan      what the plan step decided (its lease is released here)
+     * @param snapshot  what the PublishSnapshot step did, or null
      */
     public FinishResult finishLoaded(String executionName, Upload upload, Instant startedAt, ParseResult parse,
-                                     AggregateResult aggregate, ChangePlan plan) {
+                                     AggregateResult aggregate, ChangePlan plan, SnapshotResult snapshot) {
         Rejections rejections = readRejections(parse.rejected());
         boolean anythingLoaded = parse.totals().valid() > 0 || parse.imagesCopied() > 0;
         LoadStatus status = !anythingLoaded ? LoadStatus.NOTHING_LOADED
@@ -78,7 +80,7 @@ public final class LoadFinisher {
                 parse.totals().duplicatesInFile(), parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped(),
                 aggregate.removed(), aggregate.notPresent(), kept, aggregate.refused());
         IngestReport report = new IngestReport(upload, executionName, UploadMode.of(upload.key()).name(), status.name(), null, null,
-                totals, rejections.rows(), rejections.entries(), movedKey(moved, target), moved.name(),
+                totals, rejections.rows(), rejections.entries(), movedKey(moved, target), moved.name(), snapshot,
                 timings(startedAt, parse.durationMillis()));
         S3Location reportLocation = write(upload, report);
         forgetMarkers(executionName, aggregate.markers());
@@ -99,7 +101,7 @@ public final class LoadFinisher {
                 parse.totals().rejected(), parse.imagesCopied(), parse.entriesSkipped(), 0, 0, 0, 0);
         IngestReport report = new IngestReport(upload, executionName, UploadMode.of(upload.key()).name(),
                 LoadStatus.REJECTED.name(), plan.error(), plan.cause(), totals, rejections.rows(), rejections.entries(),
-                movedKey(moved, target), moved.name(), timings(startedAt, parse.durationMillis()));
+                movedKey(moved, target), moved.name(), null, timings(startedAt, parse.durationMillis()));
         S3Location reportLocation = write(upload, report);
         release(plan);
         return new FinishResult(LoadStatus.REJECTED.name(), plan.error(), plan.cause(), reportLocation, report.movedTo(),
@@ -124,7 +126,7 @@ public final class LoadFinisher {
         ObjectMover.Outcome moved = mover.move(upload, target);
         IngestReport report = new IngestReport(upload, executionName, UploadMode.of(upload.key()).name(),
                 LoadStatus.REJECTED.name(), rejection.error(), rejection.cause(), IngestReport.Totals.NONE,
-                RejectedList.none(), RejectedList.none(), movedKey(moved, target), moved.name(), timings(startedAt, 0));
+                RejectedList.none(), RejectedList.none(), movedKey(moved, target), moved.name(), null, timings(startedAt, 0));
         S3Location reportLocation = write(upload, report);
         return new FinishResult(LoadStatus.REJECTED.name(), rejection.error(), rejection.cause(), reportLocation,
                 report.movedTo(), moved.name(), IngestReport.Totals.NONE);

@@ -17,7 +17,7 @@ final class IngestDefinition {
 
     static final Set<String> PLACEHOLDERS = Set.of("ValidateUploadFunctionArn", "ParseUploadFunctionArn",
             "PlanChangesFunctionArn", "WriteChunkFunctionArn",
-            "AggregateFiltersFunctionArn", "FinishLoadFunctionArn", "SourceBucket", "WriteConcurrency");
+            "AggregateFiltersFunctionArn", "PublishSnapshotFunctionArn", "FinishLoadFunctionArn", "SourceBucket", "WriteConcurrency");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
     private IngestDefinition() {

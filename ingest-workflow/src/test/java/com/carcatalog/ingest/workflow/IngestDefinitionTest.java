@@ -114,13 +114,35 @@ class IngestDefinitionTest {
         assertThat(functionOf(publish)).isEqualTo(IngestFunctions.AGGREGATE_FILTERS);
         assertThat(publish.get("Parameters").get("Payload").get("results").isNull()).isTrue();
         assertThat(publish.get("ResultPath").asText()).isEqualTo(states.get("AggregateFilters").get("ResultPath").asText());
+        assertThat(publish.get("Next").asText()).isEqualTo("PublishSnapshot");
+    }
+
+    @Test
+    void everyAppliedChangePublishesItsSnapshotAndAFailedPublishStillFinishesTheChange() {
+        for (String state : List.of("AggregateFilters", "PublishUnchanged")) {
+            assertThat(states.get(state).get("Next").asText()).as(state).isEqualTo("PublishSnapshot");
+        }
+        JsonNode publish = states.get("PublishSnapshot");
+        assertThat(functionOf(publish)).isEqualTo(IngestFunctions.PUBLISH_SNAPSHOT);
+        JsonNode payload = publish.get("Parameters").get("Payload");
+        assertThat(payload.get("bucket").asText()).as("the snapshots live in the source bucket").isEqualTo("source-bucket");
+        assertThat(payload.get("plan.$").asText()).isEqualTo("$.plan.result");
+        assertThat(payload.get("aggregate.$").asText()).isEqualTo(states.get("AggregateFilters").get("ResultPath").asText() + ".result");
         assertThat(publish.get("Next").asText()).isEqualTo("FinishLoad");
+        JsonNode caught = publish.get("Catch");
+        assertThat(caught).hasSize(1);
+        assertThat(caught.get(0).get("ErrorEquals")).extracting(JsonNode::asText).containsExactly("States.ALL");
+        assertThat(caught.get(0).get("Next").asText()).isEqualTo("FinishLoad");
+        assertThat(caught.get(0).get("ResultPath").asText()).as("the error where the result would be").isEqualTo(publish.get("ResultPath").asText());
+        assertThat(states.get("FinishLoad").get("Parameters").get("Payload").get("snapshot.$").asText())
+                .isEqualTo(publish.get("ResultPath").asText());
+        assertThat(components(FinishLoadHandler.SnapshotStep.class)).contains("result", "error", "cause");
     }
 
     @Test
     void everyStepThatChangesTheCatalogPresentsTheLeaseThePlanTook() {
         assertThat(states.get("WriteChunks").get("ItemSelector").get("lease.$").asText()).isEqualTo("$.plan.result.lease");
-        for (String state : List.of("AggregateFilters", "PublishUnchanged")) {
+        for (String state : List.of("AggregateFilters", "PublishUnchanged", "PublishSnapshot")) {
             assertThat(states.get(state).get("Parameters").get("Payload").get("lease.$").asText()).as(state).isEqualTo("$.plan.result.lease");
         }
         for (String state : List.of("FinishLoad", "RefuseChanges")) {
@@ -239,6 +261,7 @@ class IngestDefinitionTest {
             next.add(state.get("Default").asText());
         }
         state.path("Choices").forEach(choice -> next.add(choice.get("Next").asText()));
+        state.path("Catch").forEach(catcher -> next.add(catcher.get("Next").asText()));
         next.forEach(n -> walk(n, states, seen));
     }
 

@@ -3,26 +3,24 @@ package com.carcatalog.ingest.workflow;
 import static com.carcatalog.ingest.TestFiles.csv;
 import static com.carcatalog.ingest.TestFiles.entries;
 import static com.carcatalog.ingest.TestFiles.image;
-import static com.carcatalog.ingest.TestFiles.utf8;
 import static com.carcatalog.ingest.TestFiles.zip;
+import static com.carcatalog.ingest.workflow.SampleCars.ENYAQ;
+import static com.carcatalog.ingest.workflow.SampleCars.EV6;
+import static com.carcatalog.ingest.workflow.SampleCars.GOLF;
+import static com.carcatalog.ingest.workflow.SampleCars.YARIS;
+import static com.carcatalog.ingest.workflow.SampleCars.YARIS_CVT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
-import com.carcatalog.core.config.AwsClients;
-import com.carcatalog.core.config.AwsEndpoints;
-import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.item.CarItems;
 import com.carcatalog.core.item.FilterColumn;
 import com.carcatalog.core.schema.CarsTable;
 import com.carcatalog.core.schema.FilterTable;
-import com.carcatalog.core.schema.IndexCatalog;
-import com.carcatalog.core.schema.TableDefinitions;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.MutableClock;
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.filters.AggregateResult;
@@ -36,8 +34,6 @@ import com.carcatalog.ingest.report.FinishResult;
 import com.carcatalog.ingest.report.IngestReport;
 import com.carcatalog.ingest.upload.ValidationResult;
 import com.carcatalog.ingest.write.ChunkResult;
-import com.carcatalog.local.services.DynaliteServer;
-import com.carcatalog.local.services.S3ProxyServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,69 +42,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The workflow's steps against real dynalite and s3proxy, run in the order the state machine runs
  * them. Each test gets fresh tables and buckets.
  */
-class IngestWorkflowIT {
-
-    private static final AtomicInteger TESTS = new AtomicInteger();
-
-    private static final String YARIS = "Toyota,Yaris,Passenger Car,Hatchback,1.0L I3,Petrol,Manual,NA";
-    private static final String YARIS_CVT = "Toyota,Yaris,Passenger Car,Hatchback,1.5L I3,Petrol,Automatic,CVT";
-    private static final String EV6 = "Kia,EV6,Passenger Car,SUV,77 kWh,Electric,Automatic,NA";
-    private static final String GOLF = "Volkswagen,Golf,Passenger Car,Hatchback,1.5 TSI,Petrol,Manual,NA";
-    private static final String ENYAQ = "Škoda,Enyaq,Passenger Car,SUV,77 kWh,Electric,Automatic,NA";
-
-    private static DynaliteServer dynalite;
-    private static S3ProxyServer s3proxy;
-    private static DynamoDbClient dynamoDb;
-    private static S3Client s3;
-
-    private CatalogConfig config;
-    private String sourceBucket;
-
-    @BeforeAll
-    static void startServices() {
-        dynalite = DynaliteServer.startInMemory();
-        s3proxy = S3ProxyServer.startTemporary();
-        AwsEndpoints endpoints = AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null);
-        dynamoDb = AwsClients.dynamoDb(endpoints);
-        s3 = AwsClients.s3(endpoints);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        dynamoDb.close();
-        s3.close();
-        s3proxy.close();
-        dynalite.close();
-    }
-
-    @BeforeEach
-    void freshTablesAndBuckets() {
-        int n = TESTS.incrementAndGet();
-        config = new CatalogConfig("cars-" + n, "filters-" + n, "static-" + n,
-                AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null));
-        sourceBucket = "source-" + n;
-        dynamoDb.createTable(TableDefinitions.carsTable(config.carsTable(), IndexCatalog.cars()));
-        dynamoDb.createTable(TableDefinitions.filterTable(config.filterTable()));
-        s3.createBucket(b -> b.bucket(sourceBucket));
-        s3.createBucket(b -> b.bucket(config.staticBucket()));
-    }
+class IngestWorkflowIT extends OnLocalServices {
 
     @Test
     void loadsTheDistinctCarsOfACsvWithTheirFilterValuesAndCounts() throws Exception {
@@ -456,16 +400,6 @@ class IngestWorkflowIT {
         return new LocalWorkflow(config, s3, dynamoDb, IngestSettings.DEFAULTS.withChunkSize(chunkSize));
     }
 
-    /** Puts an upload and returns it as the trigger would describe it (with the ETag S3 reported). */
-    private Upload upload(String key, String text) {
-        return upload(key, utf8(text));
-    }
-
-    private Upload upload(String key, byte[] bytes) {
-        PutObjectResponse put = s3.putObject(b -> b.bucket(sourceBucket).key(key), RequestBody.fromBytes(bytes));
-        return new Upload(sourceBucket, key, null, put.eTag().replace("\"", ""), null);
-    }
-
     private Set<Car> storedCars() {
         Set<Car> cars = new HashSet<>();
         dynamoDb.scanPaginator(b -> b.tableName(config.carsTable())).items()
@@ -495,11 +429,6 @@ class IngestWorkflowIT {
 
     private static List<Car> cars(String... rows) {
         return java.util.Arrays.stream(rows).map(row -> Car.of(row.split(","))).toList();
-    }
-
-    private IngestReport report(FinishResult finish) throws Exception {
-        String text = s3.getObjectAsBytes(b -> b.bucket(finish.report().bucket()).key(finish.report().key())).asUtf8String();
-        return Json.MAPPER.readValue(text, IngestReport.class);
     }
 
     private List<String> keys(String bucket, String prefix) {

@@ -13,6 +13,7 @@ import com.carcatalog.ingest.handler.FinishLoadHandler;
 import com.carcatalog.ingest.handler.LoadMetrics;
 import com.carcatalog.ingest.handler.ParseUploadHandler;
 import com.carcatalog.ingest.handler.PlanChangesHandler;
+import com.carcatalog.ingest.handler.PublishSnapshotHandler;
 import com.carcatalog.ingest.handler.ValidateUploadHandler;
 import com.carcatalog.ingest.handler.WriteChunkHandler;
 import com.carcatalog.ingest.lease.LeaseToken;
@@ -20,6 +21,7 @@ import com.carcatalog.ingest.parse.ChunkRef;
 import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.report.FinishResult;
+import com.carcatalog.ingest.snapshot.SnapshotResult;
 import com.carcatalog.ingest.upload.ValidationResult;
 import com.carcatalog.ingest.write.Backoff;
 import com.carcatalog.ingest.write.ChunkResult;
@@ -59,7 +61,9 @@ final class LocalWorkflow {
     private final PlanChangesHandler plan;
     private final WriteChunkHandler write;
     private final AggregateFiltersHandler aggregate;
+    private final PublishSnapshotHandler publishSnapshot;
     private final FinishLoadHandler finish;
+    private String snapshotBucket;
 
     LocalWorkflow(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, IngestSettings settings) {
         this(config, s3, dynamoDb, settings, ChangeSettings.DEFAULTS, Clock.systemUTC());
@@ -74,6 +78,7 @@ final class LocalWorkflow {
         this.write = new WriteChunkHandler(config, s3, dynamoDb, changes, Backoff.DEFAULT, Sleeper.REAL, new SplittableRandom(1),
                 clock);
         this.aggregate = new AggregateFiltersHandler(config, s3, dynamoDb, changes, clock);
+        this.publishSnapshot = new PublishSnapshotHandler(config, s3, dynamoDb, changes, clock);
         this.finish = new FinishLoadHandler(config, s3, dynamoDb, changes, clock, LoadMetrics.logOnly());
     }
 
@@ -102,7 +107,15 @@ final class LocalWorkflow {
         } else {
             aggregated = aggregate(executionName, planned.lease(), null);
         }
-        return finish(executionName, upload, parsed, planned, aggregated);
+        Map<String, Object> snapshot = publishSnapshot(executionName, snapshotBucket == null ? upload.bucket() : snapshotBucket,
+                planned, aggregated);
+        return finish(executionName, upload, parsed, planned, aggregated, snapshot);
+    }
+
+    /** Where {@link #run} publishes snapshots instead of the upload's bucket (the template's SourceBucket). */
+    LocalWorkflow withSnapshotBucket(String bucket) {
+        this.snapshotBucket = bucket;
+        return this;
     }
 
     ValidationResult validate(String executionName, Upload upload) {
@@ -183,9 +196,33 @@ final class LocalWorkflow {
                 AggregateResult.class);
     }
 
+    SnapshotResult publish(String executionName, String bucket, ChangePlan planned, AggregateResult aggregated) {
+        return invoke(publishSnapshot, payload("executionName", executionName, "lease", planned.lease(), "bucket", bucket,
+                "plan", planned, "aggregate", aggregated), SnapshotResult.class);
+    }
+
+    /**
+     * PublishSnapshot with its Catch: what the state machine puts at {@code $.snapshot}, the result
+     * or the caught error as Step Functions reports a Java function's exception.
+     */
+    Map<String, Object> publishSnapshot(String executionName, String bucket, ChangePlan planned, AggregateResult aggregated) {
+        try {
+            return payload("result", publish(executionName, bucket, planned, aggregated));
+        } catch (RuntimeException e) {
+            return payload("Error", e.getClass().getName(), "Cause",
+                    json(payload("errorMessage", e.getMessage(), "errorType", e.getClass().getName(), "stackTrace", List.of())));
+        }
+    }
+
     FinishResult finish(String executionName, Upload upload, ParseResult parsed, ChangePlan planned, AggregateResult aggregated) {
+        return finish(executionName, upload, parsed, planned, aggregated, null);
+    }
+
+    FinishResult finish(String executionName, Upload upload, ParseResult parsed, ChangePlan planned, AggregateResult aggregated,
+                        Map<String, Object> snapshot) {
         return invoke(finish, payload("executionName", executionName, "upload", upload, "startedAt", STARTED_AT,
-                "outcome", FinishLoadHandler.LOADED, "parse", parsed, "plan", planned, "aggregate", aggregated), FinishResult.class);
+                "outcome", FinishLoadHandler.LOADED, "parse", parsed, "plan", planned, "aggregate", aggregated, "snapshot", snapshot),
+                FinishResult.class);
     }
 
     FinishResult refuse(String executionName, Upload upload, ParseResult parsed, ChangePlan planned) {

@@ -3,12 +3,7 @@ package com.carcatalog.ingest.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carcatalog.core.car.Car;
-import com.carcatalog.core.config.AwsClients;
-import com.carcatalog.core.config.AwsEndpoints;
-import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.item.CarItems;
-import com.carcatalog.core.schema.IndexCatalog;
-import com.carcatalog.core.schema.TableDefinitions;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.TestFiles;
@@ -18,8 +13,6 @@ import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.parse.RejectedRow;
 import com.carcatalog.ingest.parse.Rejections;
 import com.carcatalog.ingest.upload.ValidationResult;
-import com.carcatalog.local.services.DynaliteServer;
-import com.carcatalog.local.services.S3ProxyServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -27,12 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The upload an attacker found: a ZIP of under a megabyte whose one CSV holds a 900 MB line. It
@@ -40,46 +28,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  * step must read that line without ever holding it: the row is rejected with its line number, the
  * rows around it load, and the parse allocates a small fraction of the line's size.
  */
-class OversizedRecordIT {
+class OversizedRecordIT extends OnLocalServices {
 
     private static final int LINE_BYTES = 900_000_000;
     private static final String YARIS = "Toyota,Yaris,Passenger Car,Hatchback,1.0L I3,Petrol,Manual,NA";
     private static final String EV6 = "Kia,EV6,Passenger Car,SUV,77 kWh,Electric,Automatic,NA";
 
-    private static DynaliteServer dynalite;
-    private static S3ProxyServer s3proxy;
-    private static DynamoDbClient dynamoDb;
-    private static S3Client s3;
-
-    @BeforeAll
-    static void startServices() {
-        dynalite = DynaliteServer.startInMemory();
-        s3proxy = S3ProxyServer.startTemporary();
-        AwsEndpoints endpoints = AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null);
-        dynamoDb = AwsClients.dynamoDb(endpoints);
-        s3 = AwsClients.s3(endpoints);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        dynamoDb.close();
-        s3.close();
-        s3proxy.close();
-        dynalite.close();
-    }
-
     @Test
     void aSmallZipHoldingA900MegabyteLineIsParsedInBoundedMemoryAndTheLineRejected() throws Exception {
-        CatalogConfig config = new CatalogConfig("cars", "filters", "static", AwsEndpoints.local(dynalite.endpoint(),
-                s3proxy.endpoint(), null));
-        dynamoDb.createTable(TableDefinitions.carsTable(config.carsTable(), IndexCatalog.cars()));
-        dynamoDb.createTable(TableDefinitions.filterTable(config.filterTable()));
-        s3.createBucket(b -> b.bucket("source"));
-        s3.createBucket(b -> b.bucket(config.staticBucket()));
         byte[] archive = zipWithHugeLine();
         assertThat(archive.length).as("compressed size").isLessThan(1_000_000);
-        String eTag = s3.putObject(b -> b.bucket("source").key("incoming/bomb.zip"), RequestBody.fromBytes(archive)).eTag();
-        Upload upload = new Upload("source", "incoming/bomb.zip", null, eTag.replace("\"", ""), null);
+        Upload upload = upload("incoming/bomb.zip", archive);
         LocalWorkflow workflow = new LocalWorkflow(config, s3, dynamoDb, IngestSettings.DEFAULTS);
 
         ValidationResult validation = workflow.validate("bomb-1", upload);

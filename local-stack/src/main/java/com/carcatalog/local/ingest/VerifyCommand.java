@@ -10,7 +10,6 @@ import com.carcatalog.ingest.catalog.CountDifference;
 import com.carcatalog.ingest.catalog.CountRepair;
 import com.carcatalog.ingest.catalog.FilterTableCounts;
 import com.carcatalog.ingest.lease.CatalogLease;
-import com.carcatalog.ingest.lease.LeaseClaim;
 import com.carcatalog.ingest.lease.LeaseToken;
 import java.io.PrintStream;
 import java.net.URI;
@@ -33,7 +32,6 @@ public final class VerifyCommand {
     public static final int DIFFERENCES_FOUND = 1;
 
     private static final int SHOWN = 20;
-    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final CatalogConfig catalog;
     private final DynamoDbClient dynamoDb;
@@ -76,7 +74,7 @@ public final class VerifyCommand {
             return DIFFERENCES_FOUND;
         }
         CatalogLease lease = lease();
-        LeaseToken token = acquire(lease, "verify-repair-" + Instant.now().toEpochMilli());
+        LeaseToken token = OperatorLease.acquire(lease, "verify-repair-" + Instant.now().toEpochMilli(), waitForLease, out);
         try {
             CountRepair.Result result = new CountRepair(scan, filters, lease).repair(token);
             describe(result.cars(), result.fixed());
@@ -86,23 +84,6 @@ public final class VerifyCommand {
             return 0;
         } finally {
             lease.release(token);
-        }
-    }
-
-    private LeaseToken acquire(CatalogLease lease, String owner) throws InterruptedException {
-        Instant deadline = Instant.now().plus(waitForLease);
-        while (true) {
-            LeaseClaim claim = lease.claim(owner);
-            if (claim instanceof LeaseClaim.Granted granted) {
-                return granted.token();
-            }
-            LeaseClaim.Busy busy = (LeaseClaim.Busy) claim;
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(busy.holder() + " is changing the catalog (its lease runs until "
-                        + Instant.ofEpochMilli(busy.expiresAt()) + "); try again when it has finished");
-            }
-            out.println("Waiting for " + busy.holder() + " to finish changing the catalog...");
-            Thread.sleep(POLL.toMillis());
         }
     }
 

@@ -79,11 +79,11 @@ class CatalogFiltersTest {
     }
 
     private static CatalogState published(long generation) {
-        return new CatalogState(generation, null, null, 0, 0, false, null);
+        return new CatalogState(generation, null, null, 0, 0, false, null, 0);
     }
 
     private static CatalogState applying(long generation) {
-        return new CatalogState(generation, "load-x", "load-x", 1, 0, false, null);
+        return new CatalogState(generation, "load-x", "load-x", 1, 0, false, null, 0);
     }
 
     private static List<FilterColumn> columns(long diesel) {
