@@ -22,6 +22,8 @@ import com.carcatalog.query.enrich.S3ImageListing;
 import com.carcatalog.query.filters.CatalogFilters;
 import com.carcatalog.query.filters.CatalogStateReader;
 import com.carcatalog.query.filters.FilterTableReader;
+import com.carcatalog.query.memory.CatalogMemory;
+import com.carcatalog.query.memory.MemorySettings;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import java.util.LinkedHashMap;
@@ -35,7 +37,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code GET /cars}: validates the query parameters, runs the {@link CarSearch} and answers
- * {@code {"count", "results", "nextToken"}}. The plan of every search is logged and measured.
+ * {@code {"count", "results", "nextToken"}}. The plan of every search, and whether memory or
+ * DynamoDB answered, is logged and measured.
  */
 public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -47,8 +50,8 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
      * {@code PlanReader} queries the table and its indexes and scans the table when no index fits;
      * {@code CatalogStateReader} reads the catalog's generation (GetItem) and {@code FilterTableReader}
      * scans the filter table for the planner's statistics when it changed;
-     * {@code S3ImageListing} lists image folders (ListObjectsV2); {@code CatalogConfig} reads the
-     * three names from SSM.
+     * {@code S3ImageListing} lists image folders (ListObjectsV2); {@code S3SnapshotStore} reads the
+     * published catalog snapshots (GetObject); {@code CatalogConfig} reads the three names from SSM.
      */
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("dynamodb:Query", AwsPermission.CARS_TABLE),
@@ -57,6 +60,7 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
             new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
             new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             new AwsPermission("s3:ListBucket", AwsPermission.STATIC_BUCKET),
+            new AwsPermission("s3:GetObject", AwsPermission.SOURCE_SNAPSHOTS),
             AwsPermission.parameterNamedBy("DYNAMODB_TAB_PARAM_NAME"),
             AwsPermission.parameterNamedBy("DDB_FILTER_TAB_PARAM_NAME"),
             AwsPermission.parameterNamedBy("STATIC_DATA_S3BUCKET_PARAM_NAME"));
@@ -81,15 +85,23 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
     }
 
     private CarsHandler(FunctionEnvironment environment, Map<String, String> env) {
-        this(refreshedSearch(environment.dynamoDb(), environment.s3(), env), environment.settings(),
-                environment.metrics(SERVICE));
+        this(environment, env, environment.metrics(SERVICE));
     }
 
-    private static Supplier<CarSearch> refreshedSearch(DynamoDbClient dynamoDb, S3Client s3, Map<String, String> env) {
-        return RestoredState.rebuiltAfterRestore(() -> {
+    private CarsHandler(FunctionEnvironment environment, Map<String, String> env, QueryMetrics metrics) {
+        this(refreshedSearch(environment.dynamoDb(), environment.s3(), env, metrics), environment.settings(), metrics);
+    }
+
+    /** The memory outlives a rebuilt search: what SnapStart captured stays loaded after a restore. */
+    private static Supplier<CarSearch> refreshedSearch(DynamoDbClient dynamoDb, S3Client s3, Map<String, String> env,
+                                                       QueryMetrics metrics) {
+        CatalogMemory memory = CatalogMemory.of(MemorySettings.fromEnvironment(env), s3, SnapshotLoads.reportedTo(metrics));
+        Supplier<CarSearch> search = RestoredState.rebuiltAfterRestore(() -> {
             FunctionEnvironment current = onLambdaWithSecretKey(FunctionEnvironment.load(env), env);
-            return search(current.catalog(), current.settings(), dynamoDb, s3, ReadBudget.DEFAULT);
+            return search(current.catalog(), current.settings(), dynamoDb, s3, ReadBudget.DEFAULT, memory);
         });
+        SnapshotLoads.prepare(search.get()::prepare);
+        return search;
     }
 
     /**
@@ -104,10 +116,26 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
         return environment;
     }
 
-    /** The same function on explicit names and clients: for the local stack and tests. */
+    /** The same function on explicit names and clients, answering from DynamoDB only: for tests. */
     public CarsHandler(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
                        QueryMetrics metrics) {
         this(search(catalog, settings, dynamoDb, s3, ReadBudget.DEFAULT), settings, metrics);
+    }
+
+    /**
+     * The same function on explicit names and clients, with the in-memory catalog when
+     * {@code memory} names a source bucket (loaded now if a current snapshot is published): for the
+     * local stack and tests.
+     */
+    public CarsHandler(CatalogConfig catalog, QuerySettings settings, MemorySettings memory, DynamoDbClient dynamoDb,
+                       S3Client s3, QueryMetrics metrics) {
+        this(prepared(search(catalog, settings, dynamoDb, s3, ReadBudget.DEFAULT,
+                CatalogMemory.of(memory, s3, SnapshotLoads.reportedTo(metrics)))), settings, metrics);
+    }
+
+    private static CarSearch prepared(CarSearch search) {
+        SnapshotLoads.prepare(search::prepare);
+        return search;
     }
 
     /** The function around an assembled search. */
@@ -127,9 +155,15 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
      */
     public static CarSearch search(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
                                    ReadBudget budget) {
+        return search(catalog, settings, dynamoDb, s3, budget, CatalogMemory.off());
+    }
+
+    /** The standard search, answering from {@code memory} whenever it holds the current snapshot. */
+    public static CarSearch search(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
+                                   ReadBudget budget, CatalogMemory memory) {
         CatalogFilters statistics = new CatalogFilters(new FilterTableReader(dynamoDb, catalog.filterTable()),
                 new CatalogStateReader(dynamoDb, catalog.filterTable()));
-        return new CarSearch(IndexCatalog.cars(), statistics,
+        return new CarSearch(IndexCatalog.cars(), statistics, memory,
                 new PlanReader(dynamoDb, catalog.carsTable(), budget),
                 new ImageCatalog(new CachedImageListing(new S3ImageListing(s3, catalog.staticBucket()),
                         CachedImageListing.DEFAULT_TTL, statistics::generation), new ImageUrls(settings.imageBaseUrl())),
@@ -151,6 +185,7 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
         fields.put("filterColumns", query.filters().columns().stream().map(column -> column.attributeName()).toList());
         fields.put("limit", query.limit());
         fields.put("resumed", report.resumed());
+        fields.put("answeredFrom", report.answeredFrom().label());
         fields.put("planKind", report.planKind().name());
         fields.put("index", report.indexName());
         fields.put("accessPath", report.accessPath());

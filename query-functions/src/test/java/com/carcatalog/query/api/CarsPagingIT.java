@@ -10,11 +10,14 @@ import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.query.cars.ReadBudget;
 import com.carcatalog.query.planner.FilterSet;
 import com.carcatalog.query.testing.FakeContext;
+import com.carcatalog.query.telemetry.AnsweredFrom;
 import com.carcatalog.query.testing.LocalCatalog;
+import com.carcatalog.query.testing.PublishedSnapshots;
 import com.carcatalog.query.testing.RecordingMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,7 +39,9 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * The paging contract, checked against a real DynamoDB protocol server: for random catalogs and
  * random filters, following {@code nextToken} to the end yields exactly the cars an in-memory
- * filter finds, none missing, none extra, none twice, whatever the plan, page size or read budget.
+ * filter finds, none missing, none extra, none twice, whatever the plan, page size or read budget;
+ * and the same catalog published as a snapshot and answered from memory yields the same cars, in
+ * key order.
  */
 class CarsPagingIT {
 
@@ -80,31 +85,62 @@ class CarsPagingIT {
             CarsHandler handler = new CarsHandler(
                     CarsHandler.search(config, settings, local.dynamoDb(), local.s3(), budget), settings, metrics);
 
-            List<String> returned = new ArrayList<>();
-            List<Integer> pageSizes = new ArrayList<>();
-            String token = null;
-            do {
-                JsonNode page = page(handler, filter, limit, token);
-                assertThat(page.get("count").asInt()).isEqualTo(page.get("results").size()).isLessThanOrEqualTo(limit);
-                for (JsonNode car : page.get("results")) {
-                    returned.add(car.get("ID").asText());
-                }
-                pageSizes.add(page.get("results").size());
-                token = page.has("nextToken") ? page.get("nextToken").asText() : null;
-                assertThat(pageSizes).as("pages").hasSizeLessThan(MAX_PAGES);
-            } while (token != null);
+            Pages fromDynamoDb = pageThrough(handler, filter, limit);
 
-            assertThat(returned).doesNotHaveDuplicates();
-            assertThat(new HashSet<>(returned)).isEqualTo(expected);
+            assertThat(fromDynamoDb.ids()).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(fromDynamoDb.ids())).isEqualTo(expected);
             if (budget.equals(ReadBudget.DEFAULT)) {
                 // With room to read, a page is full unless it is the last, and a token means more cars.
-                assertThat(pageSizes.subList(0, pageSizes.size() - 1)).allMatch(size -> size == limit);
-                assertThat(pageSizes.subList(1, pageSizes.size())).allMatch(size -> size > 0);
+                assertThat(fromDynamoDb.sizes().subList(0, fromDynamoDb.sizes().size() - 1)).allMatch(size -> size == limit);
+                assertThat(fromDynamoDb.sizes().subList(1, fromDynamoDb.sizes().size())).allMatch(size -> size > 0);
             }
+            assertThat(metrics.published).allMatch(page -> page.answeredFrom() == AnsweredFrom.DYNAMODB);
             Statistics.label("plan").collect(metrics.published.get(0).search().planKind());
+
+            // The same catalog as a published snapshot: memory answers, the same cars, in key order.
+            if (!withStatistics) {
+                local.publish(config);
+            }
+            PublishedSnapshots snapshots = PublishedSnapshots.of(local, config);
+            snapshots.publish(catalog);
+            RecordingMetrics memoryMetrics = new RecordingMetrics();
+            CarsHandler fromMemory = new CarsHandler(config, settings, snapshots.settings(),
+                    local.dynamoDb(), local.s3(), memoryMetrics);
+
+            Pages inMemory = pageThrough(fromMemory, filter, limit);
+
+            assertThat(inMemory.ids()).isEqualTo(catalog.stream().filter(filters::matches)
+                    .sorted(Comparator.comparing((Car car) -> car.manufacturer()).thenComparing(car -> car.key().rangeKey()))
+                    .map(car -> car.key().id()).toList());
+            assertThat(new HashSet<>(inMemory.ids())).isEqualTo(new HashSet<>(fromDynamoDb.ids()));
+            assertThat(inMemory.sizes().subList(0, inMemory.sizes().size() - 1)).allMatch(size -> size == limit);
+            assertThat(inMemory.sizes().subList(1, inMemory.sizes().size())).allMatch(size -> size > 0);
+            assertThat(memoryMetrics.published).allMatch(page -> page.answeredFrom() == AnsweredFrom.MEMORY
+                    && page.search().itemsRead() == 0 && page.search().dynamoDbRequests() == 0);
         } finally {
             local.drop(config);
         }
+    }
+
+    /** The ids of every page, in order, and each page's size. */
+    private record Pages(List<String> ids, List<Integer> sizes) {
+    }
+
+    private static Pages pageThrough(CarsHandler handler, Map<Column, List<String>> filter, int limit) throws Exception {
+        List<String> returned = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String token = null;
+        do {
+            JsonNode page = page(handler, filter, limit, token);
+            assertThat(page.get("count").asInt()).isEqualTo(page.get("results").size()).isLessThanOrEqualTo(limit);
+            for (JsonNode car : page.get("results")) {
+                returned.add(car.get("ID").asText());
+            }
+            pageSizes.add(page.get("results").size());
+            token = page.has("nextToken") ? page.get("nextToken").asText() : null;
+            assertThat(pageSizes).as("pages").hasSizeLessThan(MAX_PAGES);
+        } while (token != null);
+        return new Pages(returned, pageSizes);
     }
 
     @Provide
