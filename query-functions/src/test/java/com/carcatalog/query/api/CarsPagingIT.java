@@ -1,33 +1,28 @@
 package com.carcatalog.query.api;
 
-import static com.carcatalog.query.testing.ApiEvents.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.query.cars.ReadBudget;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.telemetry.AnsweredFrom;
+import com.carcatalog.query.testing.CarsPages;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.carcatalog.query.testing.PublishedSnapshots;
+import com.carcatalog.query.testing.RandomCatalogs;
 import com.carcatalog.query.testing.RecordingMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -45,10 +40,6 @@ import net.jqwik.api.statistics.Statistics;
  */
 class CarsPagingIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Small vocabularies so that filters hit; model "A#B" shares the key prefix "A#" with model "A". */
-    private static final Map<Column, List<String>> VOCABULARY = vocabulary();
     private static final int MAX_PAGES = 1_000;
 
     private static LocalCatalog local;
@@ -131,7 +122,7 @@ class CarsPagingIT {
         List<Integer> pageSizes = new ArrayList<>();
         String token = null;
         do {
-            JsonNode page = page(handler, filter, limit, token);
+            JsonNode page = CarsPages.page(handler, filter, limit, token);
             assertThat(page.get("count").asInt()).isEqualTo(page.get("results").size()).isLessThanOrEqualTo(limit);
             for (JsonNode car : page.get("results")) {
                 returned.add(car.get("ID").asText());
@@ -145,69 +136,17 @@ class CarsPagingIT {
 
     @Provide
     Arbitrary<List<Car>> catalogs() {
-        Arbitrary<Car> car = Combinators.combine(
-                values(Column.MANUFACTURER), values(Column.MODEL), values(Column.VEHICLE_TYPE), values(Column.BODY_TYPE),
-                values(Column.ENGINE), values(Column.FUEL), values(Column.TRANSMISSION), values(Column.TRANSMISSION_TYPE))
-                .as(Car::of);
-        return Arbitraries.integers().between(0, 300).flatMap(size -> car.list().ofSize(size));
+        return RandomCatalogs.catalogs(300);
     }
 
     @Provide
     Arbitrary<Map<Column, List<String>>> filters() {
-        return Arbitraries.subsetOf(Column.values()).ofMaxSize(4).flatMap(columns -> {
-            List<Column> ordered = columns.stream().sorted().toList();
-            List<Arbitrary<List<String>>> values = ordered.stream()
-                    .<Arbitrary<List<String>>>map(column -> Arbitraries.of(withUnknownValue(column)).list().ofMinSize(1).ofMaxSize(3))
-                    .toList();
-            return Combinators.combine(values).as(lists -> {
-                Map<Column, List<String>> filter = new EnumMap<>(Column.class);
-                for (int i = 0; i < ordered.size(); i++) {
-                    filter.put(ordered.get(i), lists.get(i));
-                }
-                return filter;
-            });
-        });
+        return RandomCatalogs.filters();
     }
 
     @Provide
     Arbitrary<ReadBudget> budgets() {
         return Arbitraries.of(ReadBudget.DEFAULT, new ReadBudget(1, 20_000), new ReadBudget(2, 20_000),
                 new ReadBudget(150, 7));
-    }
-
-    private static JsonNode page(CarsHandler handler, Map<Column, List<String>> filter, int limit, String token)
-            throws Exception {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        filter.forEach((column, values) -> parameters.put(column.attributeName(), values));
-        parameters.put("limit", List.of(Integer.toString(limit)));
-        if (token != null) {
-            parameters.put("nextToken", List.of(token));
-        }
-        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/cars", parameters), new FakeContext("it"));
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        return JSON.readTree(response.getBody());
-    }
-
-    private static Arbitrary<String> values(Column column) {
-        return Arbitraries.of(VOCABULARY.get(column));
-    }
-
-    private static List<String> withUnknownValue(Column column) {
-        List<String> values = new ArrayList<>(VOCABULARY.get(column));
-        values.add("Unknown " + column.attributeName());
-        return values;
-    }
-
-    private static Map<Column, List<String>> vocabulary() {
-        Map<Column, List<String>> vocabulary = new EnumMap<>(Column.class);
-        vocabulary.put(Column.MANUFACTURER, List.of("Alfa Romeo", "BMW", "Škoda", "Kia"));
-        vocabulary.put(Column.MODEL, List.of("A", "A#B", "X5", "Giulia", "Octavia"));
-        vocabulary.put(Column.VEHICLE_TYPE, List.of("Passenger car", "Van"));
-        vocabulary.put(Column.BODY_TYPE, List.of("SUV", "Sedan", "Estate"));
-        vocabulary.put(Column.ENGINE, List.of("1.6", "2.0", "V8"));
-        vocabulary.put(Column.FUEL, List.of("Diesel", "Petrol", "Electric"));
-        vocabulary.put(Column.TRANSMISSION, List.of("Manual", "Automatic"));
-        vocabulary.put(Column.TRANSMISSION_TYPE, List.of("6-speed", "CVT", "NA"));
-        return vocabulary;
     }
 }
