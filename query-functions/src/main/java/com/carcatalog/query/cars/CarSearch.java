@@ -61,14 +61,9 @@ public final class CarSearch {
         this.tokens = tokens;
     }
 
-    /**
-     * Loads the current snapshot, if one is published, before the first request (at container
-     * start, so SnapStart captures it). Without memory this reads nothing.
-     */
+    /** Loads the current snapshot, if one is published, before the first request (see {@link CatalogMemory#prepare}). */
     public void prepare() {
-        if (memory.enabled()) {
-            memory.current(view.state());
-        }
+        memory.prepare(view::state);
     }
 
     /**

@@ -32,11 +32,9 @@ public final class FacetSearch {
         this.planned = planned;
     }
 
-    /** Loads the current snapshot, if one is published, before the first request; without memory reads nothing. */
+    /** Loads the current snapshot, if one is published, before the first request (see {@link CatalogMemory#prepare}). */
     public void prepare() {
-        if (memory.enabled()) {
-            memory.current(view.state());
-        }
+        memory.prepare(view::state);
     }
 
     /** @throws FacetBudgetExceededException when DynamoDB answers and the counts need too much reading */

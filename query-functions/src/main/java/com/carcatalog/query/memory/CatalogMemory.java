@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -73,6 +74,16 @@ public final class CatalogMemory {
 
     public boolean enabled() {
         return store != null;
+    }
+
+    /**
+     * Loads the current snapshot, if the catalog state says one is published: before the first
+     * request, at container start, so SnapStart captures it. Without memory it reads nothing.
+     */
+    public void prepare(Supplier<CatalogState> state) {
+        if (enabled()) {
+            current(state.get());
+        }
     }
 
     /**

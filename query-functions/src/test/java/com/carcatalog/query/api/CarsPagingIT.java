@@ -35,8 +35,8 @@ import net.jqwik.api.statistics.Statistics;
  * The paging contract, checked against a real DynamoDB protocol server: for random catalogs and
  * random filters, following {@code nextToken} to the end yields exactly the cars an in-memory
  * filter finds, none missing, none extra, none twice, whatever the plan, page size or read budget;
- * and the same catalog published as a snapshot and answered from memory yields the same cars, in
- * key order.
+ * the same catalog published as a snapshot and answered from memory yields the same cars, in key
+ * order; and a new generation published mid-paging neither repeats nor skips a car.
  */
 class CarsPagingIT {
 
@@ -113,6 +113,81 @@ class CarsPagingIT {
         }
     }
 
+    /**
+     * Paging from memory across a new generation: a result paged partly in one snapshot and finished
+     * in the next (published between two pages, read by the same container or by another) returns
+     * every matching car that exists in both exactly once, and nothing that matches in neither.
+     */
+    @Property(tries = 30)
+    void aNewGenerationMidPagingNeitherRepeatsNorSkipsACarPresentThroughout(
+            @ForAll("smallCatalogs") List<Car> before,
+            @ForAll("smallCatalogs") List<Car> added,
+            @ForAll("filters") Map<Column, List<String>> filter,
+            @ForAll @IntRange(min = 0, max = 100) int removedPercent,
+            @ForAll @IntRange(min = 1, max = 10) int limit,
+            @ForAll @IntRange(min = 1, max = 3) int pagesBefore,
+            @ForAll boolean anotherContainerContinues) throws Exception {
+        CatalogConfig config = local.newCatalog();
+        try {
+            List<Car> first = LocalCatalog.distinct(before);
+            local.load(config, first, true);
+            PublishedSnapshots snapshots = PublishedSnapshots.of(local, config);
+            snapshots.publish(first);
+            QuerySettings settings = QuerySettings.defaults(config.staticBucket());
+            RecordingMetrics metrics = new RecordingMetrics();
+            CarsHandler handler = new CarsHandler(config, settings, snapshots.settings(), local.dynamoDb(), local.s3(), metrics);
+
+            List<String> returned = new ArrayList<>();
+            String token = null;
+            int pages = 0;
+            do {
+                JsonNode page = CarsPages.page(handler, filter, limit, token);
+                page.get("results").forEach(car -> returned.add(car.get("ID").asText()));
+                token = page.has("nextToken") ? page.get("nextToken").asText() : null;
+                pages++;
+            } while (token != null && pages < pagesBefore);
+
+            // A change between two pages: about removedPercent % of the cars removed, new ones added.
+            List<Car> second = new ArrayList<>();
+            for (int i = 0; i < first.size(); i++) {
+                if (i * 37 % 100 >= removedPercent) {
+                    second.add(first.get(i));
+                }
+            }
+            List<Car> fresh = LocalCatalog.distinct(added);
+            second.addAll(fresh);
+            second = LocalCatalog.distinct(second);
+            local.load(config, fresh, true);
+            snapshots.publish(second);
+            CarsHandler continuing = anotherContainerContinues
+                    ? new CarsHandler(config, settings, snapshots.settings(), local.dynamoDb(), local.s3(), metrics)
+                    : handler;
+            while (token != null) {
+                JsonNode page = CarsPages.page(continuing, filter, limit, token);
+                page.get("results").forEach(car -> returned.add(car.get("ID").asText()));
+                token = page.has("nextToken") ? page.get("nextToken").asText() : null;
+            }
+
+            FilterSet filters = FilterSet.of(filter);
+            Set<String> inFirst = matchingIds(first, filters);
+            Set<String> inSecond = matchingIds(second, filters);
+            Set<String> throughout = new HashSet<>(inFirst);
+            throughout.retainAll(inSecond);
+            Set<String> inEither = new HashSet<>(inFirst);
+            inEither.addAll(inSecond);
+            assertThat(returned).doesNotHaveDuplicates();
+            assertThat(returned).containsAll(throughout);
+            assertThat(inEither).containsAll(returned);
+            assertThat(metrics.published).allMatch(invocation -> invocation.search().accessPath().startsWith("memory@"));
+        } finally {
+            local.drop(config);
+        }
+    }
+
+    private static Set<String> matchingIds(List<Car> cars, FilterSet filters) {
+        return cars.stream().filter(filters::matches).map(car -> car.key().id()).collect(Collectors.toSet());
+    }
+
     /** The ids of every page, in order, and each page's size. */
     private record Pages(List<String> ids, List<Integer> sizes) {
     }
@@ -137,6 +212,11 @@ class CarsPagingIT {
     @Provide
     Arbitrary<List<Car>> catalogs() {
         return RandomCatalogs.catalogs(300);
+    }
+
+    @Provide
+    Arbitrary<List<Car>> smallCatalogs() {
+        return RandomCatalogs.catalogs(80);
     }
 
     @Provide

@@ -186,17 +186,12 @@ class MemorySnapshotsIT {
         CatalogConfig config = loaded();
         PublishedSnapshots snapshots = PublishedSnapshots.of(local, config);
         RecordingMetrics metrics = new RecordingMetrics();
-        CarsHandler handler = cars(config, snapshots.settings(), metrics);
-        JsonNode first = body(request(handler, null, "fuel", "Diesel", "limit", "7"));
-        snapshots.publish(CARS);
 
-        JsonNode second = body(request(handler, first.get("nextToken").asText(), "fuel", "Diesel", "limit", "7"));
-        JsonNode fresh = body(request(handler, null, "fuel", "Diesel", "limit", "7"));
+        PagesAround pages = pagesAround(cars(config, snapshots.settings(), metrics), () -> snapshots.publish(CARS));
 
         assertThat(metrics.published).extracting(page -> page.answeredFrom())
                 .containsExactly(AnsweredFrom.DYNAMODB, AnsweredFrom.DYNAMODB, AnsweredFrom.MEMORY);
-        assertThat(ids(second)).hasSize(7).doesNotContainAnyElementsOf(ids(first));
-        assertThat(ids(fresh)).hasSize(7);
+        pages.assertContinued();
     }
 
     @Test
@@ -205,17 +200,28 @@ class MemorySnapshotsIT {
         PublishedSnapshots snapshots = PublishedSnapshots.of(local, config);
         snapshots.publish(CARS);
         RecordingMetrics metrics = new RecordingMetrics();
-        CarsHandler handler = cars(config, snapshots.settings(), metrics);
-        JsonNode first = body(request(handler, null, "fuel", "Diesel", "limit", "7"));
-        local.beginApplying(config);
 
-        JsonNode second = body(request(handler, first.get("nextToken").asText(), "fuel", "Diesel", "limit", "7"));
-        JsonNode fresh = body(request(handler, null, "fuel", "Diesel", "limit", "7"));
+        PagesAround pages = pagesAround(cars(config, snapshots.settings(), metrics), () -> local.beginApplying(config));
 
         assertThat(metrics.published).extracting(page -> page.answeredFrom())
                 .containsExactly(AnsweredFrom.MEMORY, AnsweredFrom.MEMORY, AnsweredFrom.DYNAMODB);
-        assertThat(ids(second)).hasSize(7).doesNotContainAnyElementsOf(ids(first));
-        assertThat(ids(fresh)).hasSize(7);
+        pages.assertContinued();
+    }
+
+    /** A first Diesel page, then {@code between}, then the second page (by its token) and a fresh first page. */
+    private static PagesAround pagesAround(CarsHandler handler, Runnable between) throws Exception {
+        JsonNode first = body(request(handler, null, "fuel", "Diesel", "limit", "7"));
+        between.run();
+        JsonNode second = body(request(handler, first.get("nextToken").asText(), "fuel", "Diesel", "limit", "7"));
+        JsonNode fresh = body(request(handler, null, "fuel", "Diesel", "limit", "7"));
+        return new PagesAround(first, second, fresh);
+    }
+
+    private record PagesAround(JsonNode first, JsonNode second, JsonNode fresh) {
+        void assertContinued() {
+            assertThat(ids(second)).hasSize(7).doesNotContainAnyElementsOf(ids(first));
+            assertThat(ids(fresh)).hasSize(7);
+        }
     }
 
     @Test
