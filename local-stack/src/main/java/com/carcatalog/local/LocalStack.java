@@ -128,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The API routes with the real handlers, configured for the local services. */
     private List<ApiRoute> routes() {
-        return QueryRoutes.create(catalogConfig(), imageBaseUrl(), settings.corsOrigin(), apiDynamoDb, s3);
+        return QueryRoutes.create(catalogConfig(), imageBaseUrl(), settings.corsOrigin(), settings.sourceBucket(), apiDynamoDb, s3);
     }
 
     /** Uploads test-data/ as one ZIP and waits for the workflow that the upload starts. */

@@ -5,6 +5,7 @@ import com.carcatalog.local.api.ApiRoute;
 import com.carcatalog.query.api.CarsHandler;
 import com.carcatalog.query.api.FiltersHandler;
 import com.carcatalog.query.api.QuerySettings;
+import com.carcatalog.query.memory.MemorySettings;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,15 +20,19 @@ public final class QueryRoutes {
     private QueryRoutes() {
     }
 
-    static List<ApiRoute> create(CatalogConfig catalog, String imageBaseUrl, String corsOrigin,
+    /** The handlers hold the catalog in memory from the snapshots the workflow publishes to {@code sourceBucket}. */
+    static List<ApiRoute> create(CatalogConfig catalog, String imageBaseUrl, String corsOrigin, String sourceBucket,
                                  DynamoDbClient dynamoDb, S3Client s3) {
         QuerySettings settings = QuerySettings.fromEnvironment(System.getenv(), catalog.staticBucket())
                 .withImageBaseUrl(imageBaseUrl)
                 .withCorsAllowOrigin(corsOrigin);
+        MemorySettings memory = MemorySettings.from(sourceBucket)
+                .withMaxCars(MemorySettings.fromEnvironment(System.getenv()).maxCars());
         // Metrics off locally: EMF lines are CloudWatch's format, noise on a terminal.
         QueryMetrics metrics = QueryMetrics.disabled();
         return List.of(
-                new ApiRoute("GET", "/cars", CARS_FUNCTION, new CarsHandler(catalog, settings, dynamoDb, s3, metrics)),
-                new ApiRoute("GET", "/filters", FILTERS_FUNCTION, new FiltersHandler(catalog, settings, dynamoDb, metrics)));
+                new ApiRoute("GET", "/cars", CARS_FUNCTION, new CarsHandler(catalog, settings, memory, dynamoDb, s3, metrics)),
+                new ApiRoute("GET", "/filters", FILTERS_FUNCTION,
+                        new FiltersHandler(catalog, settings, memory, dynamoDb, s3, metrics)));
     }
 }

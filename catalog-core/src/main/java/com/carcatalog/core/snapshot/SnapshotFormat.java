@@ -42,6 +42,9 @@ public final class SnapshotFormat {
 
     public static final int VERSION = 1;
 
+    /** Bytes of the header (magic, version, generation, car count): what {@link #readHeader} reads. */
+    public static final int HEADER_BYTES = 22;
+
     private static final byte[] MAGIC = "CARSNAP\0".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM_BYTES = 32;
     private static final int BUFFER = 1 << 16;
@@ -84,25 +87,32 @@ public final class SnapshotFormat {
         target.flush();
     }
 
+    /**
+     * What a snapshot's first {@value #HEADER_BYTES} bytes say, read without the rest (and without
+     * the checksum, which only {@link #read} verifies): lets a reader refuse a catalog too large to
+     * hold before decoding it.
+     */
+    public record Header(long generation, int cars) {
+    }
+
+    /** Reads exactly the header; refuses another magic or version, and a negative car count. */
+    public static Header readHeader(InputStream source) throws IOException {
+        try {
+            return header(new DataInputStream(source));
+        } catch (EOFException e) {
+            throw new SnapshotFormatException("truncated: it ends inside its header");
+        }
+    }
+
     /** Reads a whole snapshot, verifying it; the stream is read to its end. */
     public static CatalogSnapshot read(InputStream source) throws IOException {
         MessageDigest sha256 = sha256();
         BufferedInputStream buffered = new BufferedInputStream(source, BUFFER);
         DataInputStream in = new DataInputStream(new DigestInputStream(buffered, sha256));
         try {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new SnapshotFormatException("not a catalog snapshot (no CARSNAP header)");
-            }
-            int version = in.readUnsignedShort();
-            if (version != VERSION) {
-                throw new SnapshotFormatException("format version " + version + "; this reader knows version " + VERSION);
-            }
-            long generation = in.readLong();
-            int size = in.readInt();
-            if (size < 0) {
-                throw new SnapshotFormatException("negative car count " + size);
-            }
+            Header header = header(in);
+            long generation = header.generation();
+            int size = header.cars();
             int columns = in.readUnsignedByte();
             if (columns != Column.all().size()) {
                 throw new SnapshotFormatException(columns + " columns; this reader knows " + Column.namesInOrder());
@@ -139,6 +149,23 @@ public final class SnapshotFormat {
         } catch (EOFException e) {
             throw new SnapshotFormatException("truncated: it ends before its last car");
         }
+    }
+
+    private static Header header(DataInputStream in) throws IOException {
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new SnapshotFormatException("not a catalog snapshot (no CARSNAP header)");
+        }
+        int version = in.readUnsignedShort();
+        if (version != VERSION) {
+            throw new SnapshotFormatException("format version " + version + "; this reader knows version " + VERSION);
+        }
+        long generation = in.readLong();
+        int size = in.readInt();
+        if (size < 0) {
+            throw new SnapshotFormatException("negative car count " + size);
+        }
+        return new Header(generation, size);
     }
 
     private static List<String> readDictionary(DataInputStream in, String column) throws IOException {

@@ -101,4 +101,26 @@ class SnapshotFormatTest {
         assertThat(back.size()).isZero();
         assertThat(back.generation()).isEqualTo(9);
     }
+
+    @Test
+    void theHeaderAloneTellsGenerationAndCarCount() throws IOException {
+        byte[] bytes = bytes(CatalogSnapshot.of(7, CatalogSnapshotTest.catalog(List.of(1, 2, 3))));
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+
+        SnapshotFormat.Header header = SnapshotFormat.readHeader(in);
+
+        assertThat(header).isEqualTo(new SnapshotFormat.Header(7, 3));
+        assertThat(in.available()).as("only the header was read").isEqualTo(bytes.length - SnapshotFormat.HEADER_BYTES);
+    }
+
+    @Test
+    void aHeaderOfAnotherVersionOrCutShortIsRefused() throws IOException {
+        byte[] other = bytes(CatalogSnapshot.of(3, CatalogSnapshotTest.catalog(List.of(1))));
+        ByteBuffer.wrap(other).putShort(8, (short) 2);
+        assertThatThrownBy(() -> SnapshotFormat.readHeader(new ByteArrayInputStream(other)))
+                .isInstanceOf(SnapshotFormatException.class).hasMessage("format version 2; this reader knows version 1");
+        byte[] cut = Arrays.copyOf(bytes(CatalogSnapshot.of(3, List.of())), SnapshotFormat.HEADER_BYTES - 1);
+        assertThatThrownBy(() -> SnapshotFormat.readHeader(new ByteArrayInputStream(cut)))
+                .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("truncated");
+    }
 }

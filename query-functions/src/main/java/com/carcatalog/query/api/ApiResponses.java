@@ -40,6 +40,11 @@ final class ApiResponses {
                 Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 
+    /** 503 with a message saying why and what to do; no {@code Retry-After}: it is no matter of seconds. */
+    APIGatewayProxyResponseEvent unavailable(String message) {
+        return json(503, new ErrorBody(message, null), Map.of());
+    }
+
     APIGatewayProxyResponseEvent internalError(String requestId) {
         return json(500, new ErrorBody("Internal error", requestId), Map.of());
     }

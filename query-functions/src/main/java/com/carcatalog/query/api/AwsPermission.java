@@ -1,5 +1,6 @@
 package com.carcatalog.query.api;
 
+import com.carcatalog.core.snapshot.SnapshotLocation;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Resources are named in the catalog's terms, not as ARNs (the template knows the ARNs):
  * {@code table:cars}, {@code table:cars/index/*}, {@code table:filters}, {@code bucket:static},
- * {@code bucket:static/*}, and {@code secret:page-token} for the secret holding the page-token keys.
+ * {@code bucket:static/*}, {@code bucket:source/snapshots/*}, and {@code secret:page-token} for the
+ * secret holding the page-token keys.
  *
  * @param action   IAM action, {@code service:Action}
  * @param resource catalog resource the action applies to
@@ -22,6 +24,8 @@ public record AwsPermission(String action, String resource) {
     public static final String FILTER_TABLE = "table:filters";
     public static final String STATIC_BUCKET = "bucket:static";
     public static final String PAGE_TOKEN_SECRET = "secret:page-token";
+    /** The published catalog snapshots: {@code snapshots/} in the source bucket. */
+    public static final String SOURCE_SNAPSHOTS = "bucket:source/" + SnapshotLocation.PREFIX + "*";
 
     public AwsPermission {
         Objects.requireNonNull(action, "action");

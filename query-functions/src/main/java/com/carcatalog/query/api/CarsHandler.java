@@ -24,6 +24,8 @@ import com.carcatalog.query.enrich.S3ImageListing;
 import com.carcatalog.query.filters.CatalogFilters;
 import com.carcatalog.query.filters.CatalogStateReader;
 import com.carcatalog.query.filters.FilterTableReader;
+import com.carcatalog.query.memory.CatalogMemory;
+import com.carcatalog.query.memory.MemorySettings;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.paging.PageTokenKeys;
 import com.carcatalog.query.paging.PageTokenSecret;
@@ -54,8 +56,8 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
      * {@code PlanReader} queries the table and its indexes and scans the table when no index fits;
      * {@code CatalogStateReader} reads the catalog's generation (GetItem) and {@code FilterTableReader}
      * scans the filter table for the planner's statistics when it changed;
-     * {@code S3ImageListing} lists image folders (ListObjectsV2); {@code PageTokenSecret} reads the
-     * page-token keys.
+     * {@code S3ImageListing} lists image folders (ListObjectsV2); {@code S3SnapshotStore} reads the
+     * published catalog snapshots (GetObject); {@code PageTokenSecret} reads the page-token keys.
      */
     public static final List<AwsPermission> PERMISSIONS = List.of(
             new AwsPermission("dynamodb:Query", AwsPermission.CARS_TABLE),
@@ -64,6 +66,7 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
             new AwsPermission("dynamodb:Scan", AwsPermission.FILTER_TABLE),
             new AwsPermission("dynamodb:GetItem", AwsPermission.FILTER_TABLE),
             new AwsPermission("s3:ListBucket", AwsPermission.STATIC_BUCKET),
+            new AwsPermission("s3:GetObject", AwsPermission.SOURCE_SNAPSHOTS),
             new AwsPermission("secretsmanager:GetSecretValue", AwsPermission.PAGE_TOKEN_SECRET));
 
     /**
@@ -83,13 +86,17 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
         this(System.getenv());
     }
 
-    /** The Lambda entry on a given environment; refuses to start without a page-token secret. */
+    /**
+     * The Lambda entry on a given environment; refuses to start without a page-token secret. The
+     * in-memory catalog (when a source bucket is named) loads the current snapshot now, so SnapStart
+     * captures it.
+     */
     CarsHandler(Map<String, String> env) {
-        this(onLambdaWithSecretKey(FunctionEnvironment.load(env), env));
+        this(onLambdaWithSecretKey(FunctionEnvironment.load(env), env), MemorySettings.fromEnvironment(env));
     }
 
-    private CarsHandler(FunctionEnvironment environment) {
-        this(environment.catalog(), environment.settings(), environment.dynamoDb(), environment.s3(),
+    private CarsHandler(FunctionEnvironment environment, MemorySettings memory) {
+        this(environment.catalog(), environment.settings(), memory, environment.dynamoDb(), environment.s3(),
                 environment.metrics(SERVICE));
     }
 
@@ -105,10 +112,26 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
         return environment;
     }
 
-    /** The same function on explicit names and clients: for the local stack and tests. */
+    /** The same function on explicit names and clients, answering from DynamoDB only: for tests. */
     public CarsHandler(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
                        QueryMetrics metrics) {
         this(search(catalog, settings, dynamoDb, s3, ReadBudget.DEFAULT), settings, metrics);
+    }
+
+    /**
+     * The same function on explicit names and clients, with the in-memory catalog when
+     * {@code memory} names a source bucket (loaded now if a current snapshot is published): for the
+     * local stack and tests.
+     */
+    public CarsHandler(CatalogConfig catalog, QuerySettings settings, MemorySettings memory, DynamoDbClient dynamoDb,
+                       S3Client s3, QueryMetrics metrics) {
+        this(prepared(search(catalog, settings, dynamoDb, s3, ReadBudget.DEFAULT,
+                CatalogMemory.of(memory, s3, SnapshotLoads.reportedTo(metrics)))), settings, metrics);
+    }
+
+    private static CarSearch prepared(CarSearch search) {
+        SnapshotLoads.prepare(search::prepare);
+        return search;
     }
 
     /** The function around an assembled search. */
@@ -124,9 +147,15 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
      */
     public static CarSearch search(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
                                    ReadBudget budget) {
+        return search(catalog, settings, dynamoDb, s3, budget, CatalogMemory.off());
+    }
+
+    /** The standard search, answering from {@code memory} whenever it holds the current snapshot. */
+    public static CarSearch search(CatalogConfig catalog, QuerySettings settings, DynamoDbClient dynamoDb, S3Client s3,
+                                   ReadBudget budget, CatalogMemory memory) {
         CatalogFilters statistics = new CatalogFilters(new FilterTableReader(dynamoDb, catalog.filterTable()),
                 new CatalogStateReader(dynamoDb, catalog.filterTable()));
-        return new CarSearch(IndexCatalog.cars(), statistics,
+        return new CarSearch(IndexCatalog.cars(), statistics, memory,
                 new PlanReader(dynamoDb, catalog.carsTable(), budget),
                 new ImageCatalog(new CachedImageListing(new S3ImageListing(s3, catalog.staticBucket()),
                         CachedImageListing.DEFAULT_TTL, statistics::generation), new ImageUrls(settings.imageBaseUrl())),
@@ -163,6 +192,7 @@ public final class CarsHandler implements RequestHandler<APIGatewayProxyRequestE
         fields.put("filterColumns", query.filters().columns().stream().map(column -> column.attributeName()).toList());
         fields.put("limit", query.limit());
         fields.put("resumed", report.resumed());
+        fields.put("answeredFrom", report.answeredFrom().label());
         fields.put("planKind", report.planKind().name());
         fields.put("index", report.indexName());
         fields.put("accessPath", report.accessPath());

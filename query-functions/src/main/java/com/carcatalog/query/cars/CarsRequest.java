@@ -80,6 +80,24 @@ public record CarsRequest(FilterSet filters, int limit, String nextToken) {
         return new CarsRequest(FilterSet.of(filters), limit, nextToken);
     }
 
+    /**
+     * Validates the parameters of {@code GET /filters}: the column filters of {@code /cars}, each
+     * checked exactly as there; {@code limit}, {@code nextToken} and anything else are unknown.
+     *
+     * @throws InvalidParameterException naming the first parameter that is wrong
+     */
+    public static FilterSet parseFilters(Map<String, List<String>> parameters) {
+        EnumMap<Column, List<String>> filters = new EnumMap<>(Column.class);
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            Column column = Column.byName(name).orElseThrow(() -> new InvalidParameterException(name,
+                    "Unknown query parameter '" + abbreviate(name) + "'. /filters takes the filters of /cars: "
+                            + Column.all().stream().map(Column::attributeName).collect(Collectors.joining(", "))));
+            filters.put(column, filterValues(name, parameter.getValue() == null ? List.of() : parameter.getValue()));
+        }
+        return FilterSet.of(filters);
+    }
+
     private static List<String> filterValues(String name, List<String> raw) {
         if (raw.isEmpty()) {
             throw emptyValue(name);

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * same, and no change was applying, both before and after it (a sequence lock); a container that
  * has nothing yet answers with what it read, without keeping it.
  */
-public final class CatalogFilters implements FilterColumnSource {
+public final class CatalogFilters implements FilterColumnSource, CatalogView {
 
     private final FilterColumnSource table;
     private final Supplier<CatalogState> state;
@@ -31,8 +31,18 @@ public final class CatalogFilters implements FilterColumnSource {
 
     @Override
     public List<FilterColumn> columns() {
-        CatalogState before = state.get();
-        lastSeen.accumulateAndGet(before.generation(), Math::max);
+        return columnsAt(state());
+    }
+
+    @Override
+    public CatalogState state() {
+        CatalogState now = state.get();
+        lastSeen.accumulateAndGet(now.generation(), Math::max);
+        return now;
+    }
+
+    @Override
+    public List<FilterColumn> columnsAt(CatalogState before) {
         Generation current = kept;
         if (current != null && (before.isApplying() || current.generation() == before.generation())) {
             return current.columns();

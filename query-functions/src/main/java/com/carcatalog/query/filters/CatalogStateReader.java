@@ -7,14 +7,16 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Reads which generation the catalog is at, and whether a change is applying its counts: one
- * strongly consistent GetItem of the filter table's catalog item (a few dozen bytes, half a read
- * unit), so a change that finished is seen by the very next request.
+ * Reads which generation the catalog is at, whether a change is applying its counts, and which
+ * snapshot is published (so whether memory can answer): one strongly consistent GetItem of the
+ * filter table's catalog item (a few dozen bytes, half a read unit), so a change that finished is
+ * seen by the very next request.
  */
 public final class CatalogStateReader implements Supplier<CatalogState> {
 
-    private static final String PROJECTION = "#generation, #applying";
-    private static final Map<String, String> NAMES = Map.of("#generation", FilterTable.GENERATION, "#applying", FilterTable.APPLYING);
+    private static final String PROJECTION = "#generation, #applying, #snapshot";
+    private static final Map<String, String> NAMES = Map.of("#generation", FilterTable.GENERATION, "#applying", FilterTable.APPLYING,
+            "#snapshot", FilterTable.SNAPSHOT_GENERATION);
 
     private final DynamoDbClient dynamoDb;
     private final String filterTable;

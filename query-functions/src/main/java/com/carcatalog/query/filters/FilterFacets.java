@@ -3,7 +3,7 @@ package com.carcatalog.query.filters;
 import com.carcatalog.core.car.Column;
 import com.carcatalog.core.item.FilterColumn;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -26,14 +26,24 @@ public final class FilterFacets {
     }
 
     public List<FilterFacet> facets() {
-        Map<String, FilterColumn> byName = new LinkedHashMap<>();
-        for (FilterColumn column : source.columns()) {
-            byName.put(column.column(), column);
+        return facetsOf(source.columns());
+    }
+
+    /** The answer for the filter table's columns as read. */
+    public static List<FilterFacet> facetsOf(List<FilterColumn> columns) {
+        Map<Column, Map<String, Long>> counts = new EnumMap<>(Column.class);
+        for (FilterColumn stored : columns) {
+            Column.byName(stored.column()).ifPresent(column -> counts.put(column, stored.listed()));
         }
+        return facetsOf(counts);
+    }
+
+    /** The answer for counts per column and value (a column left out has no values). */
+    public static List<FilterFacet> facetsOf(Map<Column, ? extends Map<String, Long>> countsByColumn) {
         List<FilterFacet> facets = new ArrayList<>();
         for (Column column : Column.all()) {
-            FilterColumn stored = byName.get(column.attributeName());
-            SortedMap<String, Long> counts = new TreeMap<>(stored == null ? Map.of() : stored.listed());
+            Map<String, Long> given = countsByColumn.get(column);
+            SortedMap<String, Long> counts = given == null ? new TreeMap<>() : new TreeMap<>(given);
             counts.remove(NOT_AVAILABLE);
             facets.add(new FilterFacet(column.attributeName(), new ArrayList<>(counts.keySet()), counts));
         }

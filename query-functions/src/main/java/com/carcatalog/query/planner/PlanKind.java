@@ -14,5 +14,7 @@ public enum PlanKind {
     /** Several queries on one index, one per combination of the key columns' values. */
     FAN_OUT,
     /** A scan of the whole table: no index fits the filter. */
-    SCAN
+    SCAN,
+    /** No DynamoDB plan at all: answered from the in-memory catalog index (never chosen by the planner). */
+    MEMORY
 }

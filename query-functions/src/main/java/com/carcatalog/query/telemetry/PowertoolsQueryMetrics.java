@@ -2,6 +2,7 @@ package com.carcatalog.query.telemetry;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.carcatalog.query.cars.SearchReport;
+import com.carcatalog.query.memory.SnapshotLoad;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -18,8 +19,13 @@ import software.amazon.lambda.powertools.metrics.provider.MetricsProvider;
  * <p>Per invocation, dimension {@code Service}: {@code Latency} (ms), {@code ClientErrors},
  * {@code ServerErrors}, {@code Throttled}; for a search also {@code ItemsRead} (DynamoDB
  * {@code ScannedCount}), {@code ItemsReturned}, {@code DynamoDbRequests}. Per search, dimensions
- * {@code Service, PlanKind, Index}: {@code QueryPlan} (1) and {@code ItemsRead}. On a cold start
- * Powertools' {@code ColdStart} metric. Outside Lambda EMF goes to stdout, never to an agent.
+ * {@code Service, PlanKind, Index}: {@code QueryPlan} (1) and {@code ItemsRead} (plan kind
+ * {@code MEMORY}, index {@code memory} for pages answered from memory). Per answer, dimensions
+ * {@code Service, AnsweredFrom} ({@code memory} or {@code dynamodb}): {@code Answers} (1). Per
+ * snapshot load, dimension {@code Service}: {@code SnapshotLoaded}, {@code SnapshotRefused} or
+ * {@code SnapshotUnavailable} (1), {@code SnapshotLoadTime} (ms), and when loaded
+ * {@code IndexCars}, {@code IndexResidentBytes}. On a cold start Powertools' {@code ColdStart}
+ * metric. Outside Lambda EMF goes to stdout, never to an agent.
  */
 public final class PowertoolsQueryMetrics implements QueryMetrics {
 
@@ -56,6 +62,27 @@ public final class PowertoolsQueryMetrics implements QueryMetrics {
             metrics.addMetric("DynamoDbRequests", search.dynamoDbRequests(), MetricUnit.COUNT);
             metrics.flushMetrics(plan -> recordPlan(plan, search));
         });
+        invocation.answered().ifPresent(from -> metrics.flushMetrics(answer -> {
+            answer.setDefaultDimensions(DimensionSet.of(SERVICE, service, "AnsweredFrom", from.label()));
+            answer.addMetric("Answers", 1, MetricUnit.COUNT);
+        }));
+        metrics.flush();
+    }
+
+    @Override
+    public void snapshotLoad(SnapshotLoad load) {
+        Metrics metrics = newContext();
+        String outcome = switch (load.outcome()) {
+            case LOADED -> "SnapshotLoaded";
+            case REFUSED -> "SnapshotRefused";
+            case UNAVAILABLE -> "SnapshotUnavailable";
+        };
+        metrics.addMetric(outcome, 1, MetricUnit.COUNT);
+        metrics.addMetric("SnapshotLoadTime", load.millis(), MetricUnit.MILLISECONDS);
+        if (load.outcome() == SnapshotLoad.Outcome.LOADED) {
+            metrics.addMetric("IndexCars", load.cars(), MetricUnit.COUNT);
+            metrics.addMetric("IndexResidentBytes", load.residentBytes(), MetricUnit.BYTES);
+        }
         metrics.flush();
     }
 

@@ -1,6 +1,7 @@
 package com.carcatalog.query.telemetry;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.carcatalog.query.memory.SnapshotLoad;
 
 /**
  * Where the query functions' metrics go: CloudWatch EMF through Powertools on AWS (and on the
@@ -16,6 +17,10 @@ public interface QueryMetrics {
 
     /** Publishes one invocation's numbers. */
     void publish(InvocationMetrics metrics);
+
+    /** Publishes the outcome of loading a snapshot into memory (at start or on a request). */
+    default void snapshotLoad(SnapshotLoad load) {
+    }
 
     /** Metrics that go nowhere. */
     static QueryMetrics disabled() {

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.item.FilterColumn;
-import com.carcatalog.query.filters.FilterFacets;
+import com.carcatalog.core.schema.IndexCatalog;
+import com.carcatalog.query.cars.CarSearch;
+import com.carcatalog.query.facets.FacetSearch;
+import com.carcatalog.query.facets.PlannedFacetCounts;
+import com.carcatalog.query.filters.CatalogView;
+import com.carcatalog.query.memory.CatalogMemory;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import com.carcatalog.query.testing.FakeContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +25,10 @@ class FiltersHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FiltersHandler handler = new FiltersHandler(new FilterFacets(() -> List.of(
+    /** No DynamoDB behind it: requests that would count filtered cars are not this test's business. */
+    private final FiltersHandler handler = new FiltersHandler(new FacetSearch(CatalogView.of(() -> List.of(
             new FilterColumn("fuel", new TreeMap<>(Map.of("Petrol", 2L, "Diesel", 3L, "NA", 1L))))),
+            CatalogMemory.off(), new PlannedFacetCounts(null, "cars", PlannedFacetCounts.DEFAULT_BUDGET)),
             QuerySettings.defaults("bucket"), QueryMetrics.disabled());
 
     @Test
@@ -46,16 +54,35 @@ class FiltersHandlerTest {
     }
 
     @Test
-    void anyQueryParameterIsA400LikeOnCars() throws Exception {
+    void badFilterParametersAreThe400sOfCars() throws Exception {
+        CarsHandler cars = new CarsHandler(new CarSearch(IndexCatalog.cars(), List::of, null, null, null),
+                QuerySettings.defaults("bucket"), QueryMetrics.disabled());
         for (Map<String, List<String>> parameters : List.of(
-                Map.of("fuel", List.of("Diesel")), Map.of("colour", List.of("red")), Map.of("_", List.of("1700000000")))) {
-            APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", parameters), new FakeContext("r3"));
+                Map.of("colour", List.of("red")), Map.of("fuel", List.of("")), Map.of("fuel", List.of(" ")),
+                Map.of("fuel", Collections.nCopies(101, "Diesel")), Map.of("fuel", List.of("x".repeat(257))),
+                Map.of("fuel", List.of("Die\u0000sel")), Map.of("fuel", List.of("\uFFFD")))) {
+            APIGatewayProxyResponseEvent onFilters = handler.handleRequest(get("/filters", parameters), new FakeContext("r3"));
+            APIGatewayProxyResponseEvent onCars = cars.handleRequest(get("/cars", parameters), new FakeContext("r4"));
 
-            assertThat(response.getStatusCode()).as("%s", parameters).isEqualTo(400);
-            assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
-            assertThat(JSON.readTree(response.getBody()).get("message").asText())
-                    .startsWith("Unknown query parameter '" + parameters.keySet().iterator().next() + "'")
-                    .contains("/filters takes no parameters");
+            assertThat(onFilters.getStatusCode()).as("%s", parameters).isEqualTo(400);
+            assertThat(onFilters.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
+            String message = JSON.readTree(onFilters.getBody()).get("message").asText();
+            if (parameters.containsKey("colour")) {
+                assertThat(message).startsWith("Unknown query parameter 'colour'. /filters takes the filters of /cars: manufacturer,");
+            } else {
+                assertThat(message).as("%s", parameters).isEqualTo(JSON.readTree(onCars.getBody()).get("message").asText());
+            }
+        }
+    }
+
+    @Test
+    void limitAndNextTokenBelongToCarsOnly() throws Exception {
+        for (String name : List.of("limit", "nextToken")) {
+            APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", Map.of(name, List.of("1"))),
+                    new FakeContext("r5"));
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(response.getBody()).get("message").asText()).startsWith("Unknown query parameter '" + name + "'");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.carcatalog.query.testing;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.carcatalog.query.memory.SnapshotLoad;
 import com.carcatalog.query.telemetry.InvocationMetrics;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 public final class RecordingMetrics implements QueryMetrics {
 
     public final List<InvocationMetrics> published = new ArrayList<>();
+    public final List<SnapshotLoad> loads = new ArrayList<>();
     public int coldStartChecks;
 
     @Override
@@ -20,6 +22,11 @@ public final class RecordingMetrics implements QueryMetrics {
     @Override
     public void publish(InvocationMetrics metrics) {
         published.add(metrics);
+    }
+
+    @Override
+    public void snapshotLoad(SnapshotLoad load) {
+        loads.add(load);
     }
 
     public InvocationMetrics last() {
