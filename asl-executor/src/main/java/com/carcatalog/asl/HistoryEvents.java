@@ -15,16 +15,12 @@ final class HistoryEvents {
     }
 
     static ObjectNode executionStarted(JsonNode input, String roleArn) {
-        ObjectNode details = withInput(Json.object(), input);
-        details.put("roleArn", roleArn);
-        return details;
+        return withInput(Json.object(), input).put("roleArn", roleArn);
     }
 
     /** ExecutionRedriven. */
     static ObjectNode redriven(int redriveCount) {
-        ObjectNode details = Json.object();
-        details.put("redriveCount", redriveCount);
-        return details;
+        return Json.object().put("redriveCount", redriveCount);
     }
 
     static ObjectNode executionSucceeded(JsonNode output) {
@@ -44,41 +40,28 @@ final class HistoryEvents {
     }
 
     static ObjectNode stateEntered(String stateName, JsonNode input) {
-        ObjectNode details = Json.object();
-        details.put("name", stateName);
-        return withInput(details, input);
+        return withInput(Json.object().put("name", stateName), input);
     }
 
     static ObjectNode stateExited(String stateName, JsonNode output) {
-        ObjectNode details = Json.object();
-        details.put("name", stateName);
-        return withOutput(details, output);
+        return withOutput(Json.object().put("name", stateName), output);
     }
 
     static ObjectNode mapStateStarted(int length) {
-        ObjectNode details = Json.object();
-        details.put("length", length);
-        return details;
+        return Json.object().put("length", length);
     }
 
     /** MapIterationStarted, -Succeeded, -Failed, -Aborted. */
     static ObjectNode mapIteration(String mapStateName, int index) {
-        ObjectNode details = Json.object();
-        details.put("name", mapStateName);
-        details.put("index", index);
-        return details;
+        return Json.object().put("name", mapStateName).put("index", index);
     }
 
     static ObjectNode mapRunStarted(String mapRunArn) {
-        ObjectNode details = Json.object();
-        details.put("mapRunArn", mapRunArn);
-        return details;
+        return Json.object().put("mapRunArn", mapRunArn);
     }
 
     static ObjectNode mapRunRedriven(String mapRunArn, int redriveCount) {
-        ObjectNode details = mapRunStarted(mapRunArn);
-        details.put("redriveCount", redriveCount);
-        return details;
+        return mapRunStarted(mapRunArn).put("redriveCount", redriveCount);
     }
 
     /** MapRunFailed, and a task's Failed or TimedOut event (on top of its resource fields). */
