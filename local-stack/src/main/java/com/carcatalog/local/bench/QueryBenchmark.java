@@ -75,17 +75,19 @@ public final class QueryBenchmark {
     private final PrintStream out;
     private final int queries;
     private final int httpQueries;
+    private final int facetQueries;
     private final int limit;
     private final long seed;
     private final DynamoDbTimer timer;
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
 
-    private QueryBenchmark(PrintStream out, int queries, int httpQueries, int limit, long seed, DynamoDbTimer timer,
-                           DynamoDbClient dynamoDb, S3Client s3) {
+    private QueryBenchmark(PrintStream out, int queries, int httpQueries, int facetQueries, int limit, long seed,
+                           DynamoDbTimer timer, DynamoDbClient dynamoDb, S3Client s3) {
         this.out = out;
         this.queries = queries;
         this.httpQueries = httpQueries;
+        this.facetQueries = facetQueries;
         this.limit = limit;
         this.seed = seed;
         this.timer = timer;
@@ -95,11 +97,13 @@ public final class QueryBenchmark {
 
     public static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
         BenchArguments options = BenchArguments.parse("bench-query", arguments,
-                Set.of("--rows", "--memory-rows", "--queries", "--http-queries", "--limit", "--seed"), Set.of());
+                Set.of("--rows", "--memory-rows", "--queries", "--http-queries", "--facet-queries", "--limit", "--seed"), Set.of());
         long rows = options.number("--rows", 100_000);
         long memoryRows = options.number("--memory-rows", 1_000_000);
         int queries = (int) options.number("--queries", 1_000);
         int httpQueries = (int) options.number("--http-queries", 300);
+        // Counts with filters on the DynamoDB path read every matching car: seconds each on a large catalog.
+        int facetQueries = (int) options.number("--facet-queries", 100);
         int limit = (int) options.number("--limit", 100);
         long seed = options.number("--seed", 7);
         // One log line per query would measure the console, not the query path.
@@ -115,7 +119,7 @@ public final class QueryBenchmark {
                 s3.createBucket(b -> b.bucket(SOURCE_BUCKET));
                 CatalogBatchWriter loader = new CatalogBatchWriter(dynamoDb, s3);
                 loader.loadImages(root.resolve("test-data/images"), CatalogConfig.DEFAULT_STATIC_BUCKET);
-                QueryBenchmark benchmark = new QueryBenchmark(out, queries, httpQueries, limit, seed, timer, dynamoDb, s3);
+                QueryBenchmark benchmark = new QueryBenchmark(out, queries, httpQueries, facetQueries, limit, seed, timer, dynamoDb, s3);
                 benchmark.dataset("test-data/cars.csv", CatalogBatchWriter.readCars(root.resolve("test-data/cars.csv")),
                         "bench_testdata", endpoints, loader, true);
                 if (rows > 0) {
@@ -224,7 +228,7 @@ public final class QueryBenchmark {
 
         List<Long> facets = new ArrayList<>();
         int unavailable = 0;
-        for (Map<String, List<String>> query : mix) {
+        for (Map<String, List<String>> query : mix.subList(0, Math.min(facetQueries, mix.size()))) {
             long before = System.nanoTime();
             APIGatewayProxyResponseEvent response = invoke(handlers.filters(), "/filters", withoutLimit(query));
             facets.add(System.nanoTime() - before);
@@ -246,8 +250,8 @@ public final class QueryBenchmark {
                 percentile(http, 99));
         out.printf(Locale.ROOT, "   car items read from DynamoDB per query: %.2f; DynamoDB requests per query: %.2f (besides the"
                 + " catalog state GetItem)%n", (double) itemsRead / mix.size(), (double) requests / mix.size());
-        out.printf(Locale.ROOT, "   /filters with the same filters (facet counts): p50 %.2f ms, p99 %.2f ms%s%n",
-                percentile(facets, 50), percentile(facets, 99),
+        out.printf(Locale.ROOT, "   /filters with the same filters (facet counts, %d queries): p50 %.2f ms, p99 %.2f ms%s%n",
+                facets.size(), percentile(facets, 50), percentile(facets, 99),
                 unavailable == 0 ? "" : String.format(Locale.ROOT, "; %d answered 503 (over the read budget)", unavailable));
     }
 
