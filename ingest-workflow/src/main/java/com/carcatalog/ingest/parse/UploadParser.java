@@ -1,7 +1,7 @@
 package com.carcatalog.ingest.parse;
 
 import com.carcatalog.ingest.IngestSettings;
-import com.carcatalog.ingest.Json;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
@@ -136,7 +136,7 @@ public final class UploadParser {
 
     private static String json(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return WorkflowJson.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.carcatalog.ingest.Json;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.handler.TriggerHandler;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class WorkflowStarterTest {
         verify(sfn).startExecution(request.capture());
         assertThat(request.getValue().stateMachineArn()).isEqualTo(ARN);
         assertThat(request.getValue().name()).isEqualTo("cars-csv-1");
-        assertThat(Json.MAPPER.readTree(request.getValue().input())).isEqualTo(Json.MAPPER.readTree(
+        assertThat(WorkflowJson.MAPPER.readTree(request.getValue().input())).isEqualTo(WorkflowJson.MAPPER.readTree(
                 "{\"bucket\":\"source\",\"key\":\"incoming/cars.csv\",\"versionId\":null,\"eTag\":\"e1\",\"sequencer\":\"s1\"}"));
     }
 

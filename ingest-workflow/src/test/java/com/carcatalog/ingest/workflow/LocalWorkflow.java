@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
-import com.carcatalog.ingest.Json;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.filters.AggregateResult;
@@ -25,7 +25,7 @@ import com.carcatalog.ingest.snapshot.SnapshotResult;
 import com.carcatalog.ingest.upload.ValidationResult;
 import com.carcatalog.ingest.write.Backoff;
 import com.carcatalog.ingest.write.ChunkResult;
-import com.carcatalog.ingest.write.Sleeper;
+import com.carcatalog.ingest.write.BackoffSleeper;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,7 +75,7 @@ final class LocalWorkflow {
         this.validate = new ValidateUploadHandler(s3, settings);
         this.parse = new ParseUploadHandler(config, s3, settings, clock);
         this.plan = new PlanChangesHandler(config, s3, dynamoDb, settings, changes, clock);
-        this.write = new WriteChunkHandler(config, s3, dynamoDb, changes, Backoff.DEFAULT, Sleeper.REAL, new SplittableRandom(1),
+        this.write = new WriteChunkHandler(config, s3, dynamoDb, changes, Backoff.DEFAULT, BackoffSleeper.REAL, new SplittableRandom(1),
                 clock);
         this.aggregate = new AggregateFiltersHandler(config, s3, dynamoDb, changes, clock);
         this.publishSnapshot = new PublishSnapshotHandler(config, s3, dynamoDb, changes, clock);
@@ -139,7 +139,7 @@ final class LocalWorkflow {
     /** The Distributed Map's items: the chunk manifest as the ItemReader reads it. */
     List<ChunkRef> chunks(ChangePlan planned) {
         try {
-            return Json.MAPPER.readValue(read(planned.manifest()), new TypeReference<List<ChunkRef>>() {
+            return WorkflowJson.MAPPER.readValue(read(planned.manifest()), new TypeReference<List<ChunkRef>>() {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -160,7 +160,7 @@ final class LocalWorkflow {
         String bucket = parsed.manifest().bucket();
         String mapRunId = UUID.randomUUID().toString();
         String mapRunArn = "arn:aws:states:us-east-1:123456789012:mapRun:ingest/WriteChunks:" + mapRunId;
-        ArrayNode children = Json.MAPPER.createArrayNode();
+        ArrayNode children = WorkflowJson.MAPPER.createArrayNode();
         for (ChunkResult result : results) {
             ObjectNode child = children.addObject();
             child.put("ExecutionArn", "arn:aws:states:us-east-1:123456789012:execution:ingest/WriteChunks:" + UUID.randomUUID());
@@ -180,7 +180,7 @@ final class LocalWorkflow {
         String prefix = parsed.resultsPrefix() + "/" + mapRunId + "/";
         String succeeded = json(children);
         put(bucket, prefix + "SUCCEEDED_0.json", succeeded);
-        ObjectNode manifest = Json.MAPPER.createObjectNode();
+        ObjectNode manifest = WorkflowJson.MAPPER.createObjectNode();
         manifest.put("DestinationBucket", bucket);
         manifest.put("MapRunArn", mapRunArn);
         ObjectNode files = manifest.putObject("ResultFiles");
@@ -243,7 +243,7 @@ final class LocalWorkflow {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(json(payload).getBytes(StandardCharsets.UTF_8)), out, null);
-            return Json.MAPPER.readValue(out.toByteArray(), outputType);
+            return WorkflowJson.MAPPER.readValue(out.toByteArray(), outputType);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -259,7 +259,7 @@ final class LocalWorkflow {
 
     private static String json(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return WorkflowJson.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
