@@ -6,7 +6,7 @@ import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
-import com.carcatalog.ingest.archive.StaticImages;
+import com.carcatalog.ingest.parse.StaticImages;
 import com.carcatalog.ingest.parse.ParseResult;
 import com.carcatalog.ingest.parse.UploadParser;
 import com.carcatalog.ingest.upload.ValidationResult;

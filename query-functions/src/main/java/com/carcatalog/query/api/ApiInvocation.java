@@ -9,7 +9,7 @@ import com.carcatalog.query.cars.InvalidParameterException;
 import com.carcatalog.query.cars.SearchReport;
 import com.carcatalog.query.facets.FacetBudgetExceededException;
 import com.carcatalog.query.paging.InvalidPageTokenException;
-import com.carcatalog.query.telemetry.AnsweredFrom;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.telemetry.InvocationMetrics;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import org.slf4j.Logger;

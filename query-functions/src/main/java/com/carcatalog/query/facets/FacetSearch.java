@@ -7,7 +7,7 @@ import com.carcatalog.query.filters.FilterFacets;
 import com.carcatalog.query.memory.CatalogIndex;
 import com.carcatalog.query.memory.CatalogMemory;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.telemetry.AnsweredFrom;
+import com.carcatalog.query.cars.AnsweredFrom;
 import java.util.List;
 import java.util.Optional;
 

@@ -12,7 +12,7 @@ import com.carcatalog.query.paging.PagePosition;
 import com.carcatalog.query.planner.FilterSet;
 import com.carcatalog.query.planner.FilterStatistics;
 import com.carcatalog.query.planner.IndexPlanner;
-import com.carcatalog.query.telemetry.AnsweredFrom;
+import com.carcatalog.query.cars.AnsweredFrom;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

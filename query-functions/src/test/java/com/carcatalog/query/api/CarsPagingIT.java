@@ -7,7 +7,7 @@ import com.carcatalog.core.car.Column;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.query.cars.ReadBudget;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.telemetry.AnsweredFrom;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.testing.CarsPages;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.carcatalog.query.testing.PublishedSnapshots;

@@ -10,7 +10,7 @@ import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.filters.FilterFacets;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.telemetry.AnsweredFrom;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.carcatalog.query.testing.PublishedSnapshots;
 import com.carcatalog.query.testing.RandomCatalogs;

@@ -23,7 +23,7 @@ import com.carcatalog.query.paging.PagePosition;
 import com.carcatalog.query.paging.PageToken;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.telemetry.AnsweredFrom;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.carcatalog.query.testing.PublishedSnapshots;
