@@ -1,7 +1,7 @@
 package com.carcatalog.ingest.filters;
 
-import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.S3Location;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.write.ChunkResult;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,8 +1,8 @@
 package com.carcatalog.ingest.parse;
 
 import com.carcatalog.core.car.Car;
-import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.S3Location;
+import com.carcatalog.ingest.WorkflowJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.BufferedReader;
 import java.io.IOException;

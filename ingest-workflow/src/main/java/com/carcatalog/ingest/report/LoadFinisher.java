@@ -1,11 +1,11 @@
 package com.carcatalog.ingest.report;
 
 import com.carcatalog.core.item.FilterUpdates;
-import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.UploadMode;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.filters.AggregateResult;
 import com.carcatalog.ingest.lease.CatalogLease;
 import com.carcatalog.ingest.parse.ParseResult;

@@ -1,7 +1,7 @@
 package com.carcatalog.ingest.trigger;
 
-import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.WorkflowJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
 import software.amazon.awssdk.services.sfn.SfnClient;
