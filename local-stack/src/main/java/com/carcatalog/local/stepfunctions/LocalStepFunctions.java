@@ -7,6 +7,7 @@ import com.carcatalog.asl.ObjectStore;
 import com.carcatalog.asl.StateMachineExecutor;
 import com.carcatalog.asl.TaskInvoker;
 import com.carcatalog.core.config.LocalAccount;
+import com.carcatalog.local.services.S3ObjectStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
