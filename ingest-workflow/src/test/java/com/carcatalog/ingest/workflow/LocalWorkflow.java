@@ -1,8 +1,12 @@
 package com.carcatalog.ingest.workflow;
 
+import com.carcatalog.asl.ChildExecution;
 import com.carcatalog.asl.ExecutionRecord;
+import com.carcatalog.asl.ExecutionStatus;
 import com.carcatalog.asl.HistoryEvent;
 import com.carcatalog.asl.LambdaFunctions;
+import com.carcatalog.asl.ResultWriteRequest;
+import com.carcatalog.asl.S3ResultWriter;
 import com.carcatalog.asl.StateMachine;
 import com.carcatalog.asl.StateMachineExecutor;
 import com.carcatalog.asl.StateMachineParser;
@@ -31,7 +35,6 @@ import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.local.services.S3ObjectStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,13 +44,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -169,44 +172,31 @@ final class LocalWorkflow {
     }
 
     /**
-     * Writes what the ResultWriter exports under the parse result's prefix: {@code <mapRunId>/SUCCEEDED_0.json},
-     * a JSON array of child executions whose {@code Output} is a JSON string, and {@code <mapRunId>/manifest.json}.
+     * Exports the Map Run's results as the state machine's ResultWriter does (the executor's own
+     * {@link S3ResultWriter}, under the parse result's prefix in the source bucket), for chunks this
+     * test wrote step by step.
      *
      * @return the map state's {@code ResultWriterDetails} (bucket and key of the manifest)
      */
     S3Location writeMapResults(ParseResult parsed, String executionName, List<ChunkResult> results) {
-        String bucket = parsed.manifest().bucket();
-        String mapRunId = UUID.randomUUID().toString();
-        String mapRunArn = "arn:aws:states:us-east-1:123456789012:mapRun:ingest/WriteChunks:" + mapRunId;
-        ArrayNode children = WorkflowJson.MAPPER.createArrayNode();
+        String children = "arn:aws:states:" + LocalAccount.REGION + ":" + LocalAccount.ID + ":%s:ingest/WriteChunks";
+        String mapRunArn = children.formatted("mapRun") + ":" + UUID.randomUUID();
+        List<ChildExecution> executions = new ArrayList<>();
         for (ChunkResult result : results) {
-            ObjectNode child = children.addObject();
-            child.put("ExecutionArn", "arn:aws:states:us-east-1:123456789012:execution:ingest/WriteChunks:" + UUID.randomUUID());
-            child.put("Input", json(payload("executionName", executionName, "chunk", result.chunk())));
-            child.putObject("InputDetails").put("Included", true);
-            child.put("Name", UUID.randomUUID().toString());
-            child.put("Output", json(result));
-            child.putObject("OutputDetails").put("Included", true);
-            child.put("RedriveCount", 0);
-            child.put("RedriveStatus", "NOT_REDRIVABLE");
-            child.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
-            child.put("StartDate", Instant.now().toString());
-            child.put("StateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:ingest/WriteChunks");
-            child.put("Status", "SUCCEEDED");
-            child.put("StopDate", Instant.now().toString());
+            String name = UUID.randomUUID().toString();
+            executions.add(new ChildExecution(executions.size(), children.formatted("execution") + ":" + name, name,
+                    WorkflowJson.MAPPER.valueToTree(payload("executionName", executionName, "chunk", result.chunk())),
+                    ExecutionStatus.SUCCEEDED, WorkflowJson.MAPPER.valueToTree(result), null, null, Instant.now(), Instant.now(), 0, null));
         }
-        String prefix = parsed.resultsPrefix() + "/" + mapRunId + "/";
-        String succeeded = json(children);
-        put(bucket, prefix + "SUCCEEDED_0.json", succeeded);
-        ObjectNode manifest = WorkflowJson.MAPPER.createObjectNode();
-        manifest.put("DestinationBucket", bucket);
-        manifest.put("MapRunArn", mapRunArn);
-        ObjectNode files = manifest.putObject("ResultFiles");
-        files.putArray("FAILED");
-        files.putArray("PENDING");
-        files.putArray("SUCCEEDED").addObject().put("Key", prefix + "SUCCEEDED_0.json").put("Size", succeeded.length());
-        put(bucket, prefix + "manifest.json", json(manifest));
-        return new S3Location(bucket, prefix + "manifest.json");
+        ObjectNode parameters = WorkflowJson.MAPPER.createObjectNode()
+                .put("Bucket", parsed.manifest().bucket()).put("Prefix", parsed.resultsPrefix());
+        try {
+            JsonNode details = new S3ResultWriter(new S3ObjectStore(s3)).write(new ResultWriteRequest(parameters, mapRunArn,
+                    children.formatted("stateMachine"), executions));
+            return new S3Location(details.get("Bucket").textValue(), details.get("Key").textValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     AggregateResult aggregate(String executionName, LeaseToken lease, S3Location resultManifest) {
@@ -250,10 +240,6 @@ final class LocalWorkflow {
 
     String read(S3Location location) {
         return s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key())).asString(StandardCharsets.UTF_8);
-    }
-
-    private void put(String bucket, String key, String text) {
-        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(text, StandardCharsets.UTF_8));
     }
 
     /** Like Lambda: JSON bytes in, JSON bytes out. */
