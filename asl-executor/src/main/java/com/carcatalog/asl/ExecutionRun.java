@@ -106,32 +106,17 @@ final class ExecutionRun {
         if (at != null) {
             checkpoint = at;
         }
-        ObjectNode details = Json.object();
+        ObjectNode ended = HistoryEvents.executionEnded(errorName, causeText);
         switch (finalStatus) {
-            case SUCCEEDED -> {
-                details.put("output", Json.write(result));
-                details.putObject("outputDetails").put("truncated", false);
-                history.add("ExecutionSucceeded", previousEventId, details);
-            }
-            case FAILED -> history.add("ExecutionFailed", previousEventId, errorDetails(errorName, causeText));
-            case TIMED_OUT -> history.add("ExecutionTimedOut", previousEventId, errorDetails(errorName, causeText));
-            default -> history.add("ExecutionAborted", previousEventId, errorDetails(errorName, causeText));
+            case SUCCEEDED -> history.add("ExecutionSucceeded", previousEventId, HistoryEvents.executionSucceeded(result));
+            case FAILED -> history.add("ExecutionFailed", previousEventId, ended);
+            case TIMED_OUT -> history.add("ExecutionTimedOut", previousEventId, ended);
+            default -> history.add("ExecutionAborted", previousEventId, ended);
         }
         for (MapRunTracker run : mapRuns.values()) {
             run.executionEnded(finalStatus, stopDate);
         }
         return true;
-    }
-
-    private static ObjectNode errorDetails(String errorName, String causeText) {
-        ObjectNode details = Json.object();
-        if (errorName != null) {
-            details.put("error", errorName);
-        }
-        if (causeText != null) {
-            details.put("cause", causeText);
-        }
-        return details;
     }
 
     synchronized MapRunTracker mapRun(String mapRunArn, String stateName, int maxConcurrency, double percentage,

@@ -15,6 +15,11 @@ record ExecutorSettings(TaskInvoker taskInvoker, ItemSource itemSource, ResultSi
         return "arn:aws:states:" + region + ":" + accountId + ":" + resourceType + ":" + resource;
     }
 
+    /** The threads a Map may use: its MaxConcurrency (0 = unlimited), capped by the executor. */
+    int threadLimit(int maxConcurrency) {
+        return maxConcurrency == 0 ? concurrencyCap : Math.min(maxConcurrency, concurrencyCap);
+    }
+
     String uuid() {
         return new java.util.UUID(random.nextLong() & ~0xF000L | 0x4000L,
                 random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48)).toString();

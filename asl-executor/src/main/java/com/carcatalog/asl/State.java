@@ -16,6 +16,32 @@ public sealed interface State {
     /** The {@code Type} as spelled in the definition; also the prefix of the state's history events. */
     String type();
 
+    /** Calls the visitor's method for this state's type. */
+    <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X;
+
+    /**
+     * One method per state type, so code that handles every state (the interpreter, the
+     * parser's transition check) stops compiling when a type is added, instead of failing at
+     * run time. {@code X} is the checked exception the visit may throw.
+     */
+    interface Visitor<R, X extends Exception> {
+        R visitTask(Task task) throws X;
+
+        R visitPass(Pass pass) throws X;
+
+        R visitChoice(Choice choice) throws X;
+
+        R visitWait(Wait wait) throws X;
+
+        R visitSucceed(Succeed succeed) throws X;
+
+        R visitFail(Fail fail) throws X;
+
+        R visitParallel(Parallel parallel) throws X;
+
+        R visitMap(Map map) throws X;
+    }
+
     /** Retry and Catch of a Task, Parallel or Map state, in definition order. */
     record ErrorHandling(List<Retrier> retriers, List<Catcher> catchers) {
         public static final ErrorHandling NONE = new ErrorHandling(List.of(), List.of());
@@ -36,6 +62,11 @@ public sealed interface State {
         public String type() {
             return "Task";
         }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visitTask(this);
+        }
     }
 
     /** @param result the {@code Result} field, or {@code null} to pass the (parameterised) input on */
@@ -43,6 +74,11 @@ public sealed interface State {
         @Override
         public String type() {
             return "Pass";
+        }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visitPass(this);
         }
     }
 
@@ -57,12 +93,22 @@ public sealed interface State {
         public String type() {
             return "Choice";
         }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visitChoice(this);
+        }
     }
 
     record Wait(String name, DataFlow dataFlow, WaitFor waitFor, String next) implements State {
         @Override
         public String type() {
             return "Wait";
+        }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visitWait(this);
         }
     }
 
@@ -86,6 +132,11 @@ public sealed interface State {
         public String type() {
             return "Succeed";
         }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visitSucceed(this);
+        }
     }
 
     /** Error and Cause are literal, or taken from the state input through ErrorPath / CausePath. */
@@ -94,6 +145,11 @@ public sealed interface State {
         @Override
         public String type() {
             return "Fail";
+        }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visitFail(this);
         }
     }
 
@@ -106,6 +162,11 @@ public sealed interface State {
         @Override
         public String type() {
             return "Parallel";
+        }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visitParallel(this);
         }
     }
 
@@ -121,6 +182,11 @@ public sealed interface State {
         @Override
         public String type() {
             return "Map";
+        }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.visitMap(this);
         }
 
         public boolean isDistributed() {

@@ -1,7 +1,6 @@
 package com.carcatalog.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,11 +78,7 @@ public final class StateMachineExecutor implements AutoCloseable {
             ExecutionIdentity identity = new ExecutionIdentity(executionArn, name, executionInput, start,
                     stateMachineArn, machineName, settings.roleArn(), 0, null);
             ExecutionHistory history = ExecutionHistory.recording(List.of(), settings.clock());
-            ObjectNode details = Json.object();
-            details.put("input", Json.write(executionInput));
-            details.putObject("inputDetails").put("truncated", false);
-            details.put("roleArn", settings.roleArn());
-            history.add("ExecutionStarted", 0, details);
+            history.add("ExecutionStarted", 0, HistoryEvents.executionStarted(executionInput, settings.roleArn()));
             return launch(new ExecutionRun(settings, machine, identity, history, null, List.of()), null);
         }
     }
@@ -126,9 +121,7 @@ public final class StateMachineExecutor implements AutoCloseable {
                 record.startDate(), record.stateMachineArn(), machineName(record.stateMachineArn()),
                 settings.roleArn(), redriveCount, now);
         ExecutionHistory history = ExecutionHistory.recording(record.history(), settings.clock());
-        ObjectNode details = Json.object();
-        details.put("redriveCount", redriveCount);
-        history.add("ExecutionRedriven", history.lastId(), details);
+        history.add("ExecutionRedriven", history.lastId(), HistoryEvents.redriven(redriveCount));
         return launch(new ExecutionRun(settings, machine, identity, history, record.checkpoint(), record.mapRuns()),
                 record.checkpoint());
     }
@@ -143,13 +136,11 @@ public final class StateMachineExecutor implements AutoCloseable {
             return record;
         }
         ExecutionHistory history = ExecutionHistory.recording(record.history(), settings.clock());
-        ObjectNode details = Json.object();
-        details.put("error", "States.Runtime");
-        details.put("cause", "The executor stopped while this execution was running; redrive it to resume");
-        history.add("ExecutionAborted", history.lastId(), details);
+        String cause = "The executor stopped while this execution was running; redrive it to resume";
+        history.add("ExecutionAborted", history.lastId(), HistoryEvents.executionEnded(StatesError.RUNTIME, cause));
         return new ExecutionRecord(record.executionArn(), record.name(), record.stateMachineArn(),
-                record.definition(), record.input(), ExecutionStatus.ABORTED, null, "States.Runtime",
-                details.get("cause").textValue(), record.startDate(), settings.clock().instant(),
+                record.definition(), record.input(), ExecutionStatus.ABORTED, null, StatesError.RUNTIME,
+                cause, record.startDate(), settings.clock().instant(),
                 record.redriveCount(), record.redriveDate(), history.events(), record.checkpoint(), record.mapRuns());
     }
 
@@ -184,7 +175,7 @@ public final class StateMachineExecutor implements AutoCloseable {
             } else {
                 run.succeed(output, lane.lastEventId());
             }
-        } catch (Interpreter.FlowStopped stopped) {
+        } catch (FlowStopped stopped) {
             if (stopped.error != null) {
                 run.fail(stopped.error, stopped.checkpoint, lane.lastEventId());
             } else {

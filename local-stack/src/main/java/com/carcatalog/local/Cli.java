@@ -65,7 +65,7 @@ public final class Cli {
                                generation (takes the catalog lease); prints generation, cars, bytes and time.
                 --dynamodb-port N --s3-port N   the running stack's dynalite and S3 (defaults: 8000, 9000)
               bench-query      Query benchmark (see README, Performance)
-                --rows N --queries N --limit N --seed S
+                --rows N --memory-rows N --queries N --http-queries N --limit N --seed S
               bench-memory     dynalite's memory under a sustained query load (see README, Performance)
                 --rows N --minutes M --threads N --limit N --seed S --sample-seconds N
                 --unbounded          without dynalite's memory settings, to compare

@@ -213,9 +213,13 @@ public final class LocalStack implements AutoCloseable {
         return supervisor.history();
     }
 
+    /** Closes everything first, so whoever the reason reaches finds the stack (its API included) already stopped. */
     private void terminate(String reason) {
-        terminated.complete(reason);
-        close();
+        try {
+            close();
+        } finally {
+            terminated.complete(reason);
+        }
     }
 
     /** Every request the local stack's functions sent to DynamoDB, per operation. */
