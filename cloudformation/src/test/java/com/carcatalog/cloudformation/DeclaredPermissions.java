@@ -1,5 +1,6 @@
 package com.carcatalog.cloudformation;
 
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.ingest.handler.IngestFunctions;
 import com.carcatalog.query.api.CarsHandler;
 import com.carcatalog.query.api.FiltersHandler;
@@ -11,37 +12,25 @@ import java.util.Map;
 
 /**
  * The AWS calls each handler declares next to its code ({@code PERMISSIONS}, a list of
- * {@code AwsPermission} in query-functions and ingest-workflow), by handler class name.
+ * {@link AwsPermission}), by handler class name.
  */
 final class DeclaredPermissions {
-
-    /** One declared call, whichever module's AwsPermission it came from. */
-    record Call(String action, String resource) {
-        String service() {
-            return action.substring(0, action.indexOf(':'));
-        }
-
-        @Override
-        public String toString() {
-            return action + " on " + resource;
-        }
-    }
 
     private DeclaredPermissions() {
     }
 
     /** Handler class name → its declared calls, for every Lambda handler of the project. */
-    static Map<String, List<Call>> byHandler() {
-        Map<String, List<Call>> calls = new LinkedHashMap<>();
-        calls.put(CarsHandler.class.getName(), CarsHandler.PERMISSIONS.stream().map(p -> new Call(p.action(), p.resource())).toList());
-        calls.put(FiltersHandler.class.getName(), FiltersHandler.PERMISSIONS.stream().map(p -> new Call(p.action(), p.resource())).toList());
+    static Map<String, List<AwsPermission>> byHandler() {
+        Map<String, List<AwsPermission>> calls = new LinkedHashMap<>();
+        calls.put(CarsHandler.class.getName(), CarsHandler.PERMISSIONS);
+        calls.put(FiltersHandler.class.getName(), FiltersHandler.PERMISSIONS);
         for (IngestFunctions function : IngestFunctions.values()) {
             calls.put(function.handler().getName(), ingest(function.handler()));
         }
         return calls;
     }
 
-    private static List<Call> ingest(Class<?> handler) {
+    private static List<AwsPermission> ingest(Class<?> handler) {
         try {
             Field field = handler.getField("PERMISSIONS");
             if (!Modifier.isStatic(field.getModifiers())) {
@@ -49,8 +38,7 @@ final class DeclaredPermissions {
             }
             List<?> permissions = (List<?>) field.get(null);
             return permissions.stream()
-                    .map(p -> (com.carcatalog.ingest.handler.AwsPermission) p)
-                    .map(p -> new Call(p.action(), p.resource()))
+                    .map(AwsPermission.class::cast)
                     .toList();
         } catch (NoSuchFieldException e) {
             throw new AssertionError(handler.getName() + " declares no PERMISSIONS: list the AWS calls its code makes"

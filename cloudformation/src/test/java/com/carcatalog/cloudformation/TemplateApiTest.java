@@ -19,7 +19,7 @@ class TemplateApiTest {
     private final Template template = Templates.application();
 
     @Test
-    void theApiHasTheUsersNameAndARegionalEndpoint() {
+    void theApiIsNamedByAParameterDefaultingToAutomobileApiWithARegionalEndpoint() {
         Template.Resource api = template.resource("CatalogApi");
         assertThat(Values.refName(api.property("Name"))).isEqualTo("apiGatewayName");
         assertThat(template.parameter("apiGatewayName").get("Default")).isEqualTo("automobileAPI");

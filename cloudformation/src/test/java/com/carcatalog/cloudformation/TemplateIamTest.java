@@ -3,6 +3,7 @@ package com.carcatalog.cloudformation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.query.api.QuerySettings;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,19 +27,19 @@ class TemplateIamTest {
 
     /** Catalog resource names of AwsPermission → the template resource they mean. */
     private static final Map<String, String> CATALOG_RESOURCES = Map.of(
-            "table:cars", "CarsTable",
-            "table:filters", "FilterTable",
-            "bucket:source", "SourceBucket",
-            "bucket:static", "StaticBucket",
-            "state-machine:ingest", "IngestStateMachine",
-            "secret:page-token", "PageTokenKey");
+            AwsPermission.CARS_TABLE, "CarsTable",
+            AwsPermission.FILTER_TABLE, "FilterTable",
+            AwsPermission.SOURCE_BUCKET, "SourceBucket",
+            AwsPermission.STATIC_BUCKET, "StaticBucket",
+            AwsPermission.STATE_MACHINE, "IngestStateMachine",
+            AwsPermission.PAGE_TOKEN_SECRET, "PageTokenKey");
 
     /** The variable that tells a function the name (or ARN) of a catalog resource its code touches. */
     private static final Map<String, String> NAME_VARIABLES = Map.of(
-            "table:cars", CatalogConfig.CARS_TABLE_VARIABLE,
-            "table:filters", CatalogConfig.FILTER_TABLE_VARIABLE,
-            "bucket:static", CatalogConfig.STATIC_BUCKET_VARIABLE,
-            "secret:page-token", QuerySettings.PAGE_TOKEN_SECRET_VARIABLE);
+            AwsPermission.CARS_TABLE, CatalogConfig.CARS_TABLE_VARIABLE,
+            AwsPermission.FILTER_TABLE, CatalogConfig.FILTER_TABLE_VARIABLE,
+            AwsPermission.STATIC_BUCKET, CatalogConfig.STATIC_BUCKET_VARIABLE,
+            AwsPermission.PAGE_TOKEN_SECRET, QuerySettings.PAGE_TOKEN_SECRET_VARIABLE);
 
     private final Template template = Templates.application();
     private final Iam iam = new Iam(template);
@@ -58,15 +59,15 @@ class TemplateIamTest {
     @Test
     void eachFunctionsRoleGrantsEveryCallItsCodeMakes() {
         List<String> missing = new ArrayList<>();
-        Map<String, List<DeclaredPermissions.Call>> declared = DeclaredPermissions.byHandler();
+        Map<String, List<AwsPermission>> declared = DeclaredPermissions.byHandler();
         for (Template.Resource function : template.ofType("AWS::Serverless::Function")) {
-            List<DeclaredPermissions.Call> calls = declared.get(handlerClass(function));
+            List<AwsPermission> calls = declared.get(handlerClass(function));
             if (calls == null) {
                 missing.add(function.id() + " runs " + handlerClass(function) + ", which is no handler of the project (no PERMISSIONS)");
                 continue;
             }
             List<Iam.Statement> statements = iam.statements(roleOf(function));
-            for (DeclaredPermissions.Call call : calls) {
+            for (AwsPermission call : calls) {
                 String resource = arnOf(function, call.resource());
                 boolean granted = statements.stream().filter(Iam.Statement::allows).filter(s -> !s.conditional())
                         .filter(s -> s.grants(call.action()))
@@ -82,9 +83,9 @@ class TemplateIamTest {
     @Test
     void eachFunctionsRoleGrantsNothingItsCodeDoesNotCall() {
         List<String> extra = new ArrayList<>();
-        Map<String, List<DeclaredPermissions.Call>> declared = DeclaredPermissions.byHandler();
+        Map<String, List<AwsPermission>> declared = DeclaredPermissions.byHandler();
         for (Template.Resource function : template.ofType("AWS::Serverless::Function")) {
-            List<DeclaredPermissions.Call> calls = declared.getOrDefault(handlerClass(function), List.of());
+            List<AwsPermission> calls = declared.getOrDefault(handlerClass(function), List.of());
             for (Iam.Statement statement : iam.statements(roleOf(function))) {
                 if (!statement.allows()) {
                     continue;
@@ -115,11 +116,11 @@ class TemplateIamTest {
      */
     @Test
     void functionsAreToldTheNameOfEveryResourceTheirCodeTouches() {
-        Map<String, List<DeclaredPermissions.Call>> declared = DeclaredPermissions.byHandler();
+        Map<String, List<AwsPermission>> declared = DeclaredPermissions.byHandler();
         for (Template.Resource function : template.ofType("AWS::Serverless::Function")) {
             Map<String, String> expected = new java.util.TreeMap<>();
-            for (DeclaredPermissions.Call call : declared.getOrDefault(handlerClass(function), List.of())) {
-                String base = call.resource().replaceAll("/.*$", "");
+            for (AwsPermission call : declared.getOrDefault(handlerClass(function), List.of())) {
+                String base = call.baseResource();
                 if (NAME_VARIABLES.containsKey(base)) {
                     expected.put(NAME_VARIABLES.get(base), CATALOG_RESOURCES.get(base));
                 }

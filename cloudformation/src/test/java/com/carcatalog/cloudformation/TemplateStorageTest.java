@@ -80,7 +80,7 @@ class TemplateStorageTest {
     }
 
     @Test
-    void bucketNamesDefaultToTheUsersNames() {
+    void bucketNamesAreParametersDefaultingToTheNamesTheCodeFallsBackTo() {
         assertThat(Values.refName(template.resource("SourceBucket").property("BucketName"))).isEqualTo("sourceDataS3Bucket");
         assertThat(Values.refName(template.resource("StaticBucket").property("BucketName"))).isEqualTo("staticDataS3Bucket");
         assertThat(template.parameter("sourceDataS3Bucket").get("Default")).isEqualTo(CatalogConfig.DEFAULT_SOURCE_BUCKET);

@@ -37,7 +37,7 @@ class TemplateTablesTest {
     }
 
     @Test
-    void tableNamesDefaultToTheUsersNames() {
+    void tableNamesAreParametersDefaultingToTheNamesTheCodeFallsBackTo() {
         assertThat(Values.refName(template.resource("CarsTable").property("TableName"))).isEqualTo("dynamoDBTableName");
         assertThat(Values.refName(template.resource("FilterTable").property("TableName"))).isEqualTo("dynamoDBFilterTableName");
         assertThat(template.parameter("dynamoDBTableName").get("Default")).isEqualTo(CatalogConfig.DEFAULT_CARS_TABLE);

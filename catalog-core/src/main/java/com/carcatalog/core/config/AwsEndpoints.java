@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public record AwsEndpoints(String region, URI dynamoDb, URI s3, URI stepFunctions, URI secretsManager) {
 
-    public static final String DEFAULT_REGION = "us-east-1";
+    /** Where the clients go when the environment names no region: the local stack's. */
+    public static final String DEFAULT_REGION = LocalAccount.REGION;
 
     public static AwsEndpoints awsDefaults(String region) {
         return new AwsEndpoints(region, null, null, null, null);

@@ -45,7 +45,10 @@ public final class IndexCatalog {
         this.indexes = List.copyOf(indexes);
     }
 
-    /** The cars table's indexes as the user's design defines them. */
+    /**
+     * The cars table's indexes: GSIs on pairs of bodytype, model, engine, fuel and transmission (and
+     * transmission alone), LSIs on manufacturer sorted by one other column; every one projects ALL.
+     */
     public static IndexCatalog cars() {
         return CARS;
     }

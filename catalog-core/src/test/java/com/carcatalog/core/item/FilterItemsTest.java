@@ -58,10 +58,31 @@ class FilterItemsTest {
                 .allSatisfy(update -> assertThat(update.updateExpression().length()).isLessThan(4096));
     }
 
+    /** Uploaded values are text from a CSV: they reach DynamoDB only as placeholders' values. */
     @Test
-    void userTextNeverAppearsInTheExpression() {
-        Map<String, Long> seen = Map.of("x) REMOVE filterValues", 1L);
+    void uploadedValuesReachTheExpressionOnlyThroughPlaceholders() {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        seen.put("x) REMOVE filterValues", 1L);
+        seen.put("#c0 :c0", 2L);
+
         UpdateItemRequest update = FilterUpdates.addValues("filters", "model", seen).get(0);
-        assertThat(update.updateExpression()).doesNotContain("REMOVE");
+
+        assertThat(update.updateExpression()).isEqualTo("ADD #values :values, #c0 :c0, #c1 :c1");
+        assertThat(update.expressionAttributeNames()).containsOnly(Map.entry("#values", "filterValues"),
+                Map.entry("#c0", "count:x) REMOVE filterValues"), Map.entry("#c1", "count:#c0 :c0"));
+        assertThat(update.expressionAttributeValues().get(":values").ss()).containsExactly("x) REMOVE filterValues", "#c0 :c0");
+        assertThat(update.expressionAttributeValues().get(":c1").n()).isEqualTo("2");
+    }
+
+    @Test
+    void removedValuesReachTheExpressionOnlyThroughPlaceholders() {
+        UpdateItemRequest update = FilterUpdates.removeValues("filters", "model", List.of("x) REMOVE filterValues", "a OR b"));
+
+        assertThat(update.updateExpression()).isEqualTo("DELETE #values :values REMOVE #c0, #c1");
+        assertThat(update.conditionExpression()).isEqualTo(
+                "(attribute_not_exists(#c0) OR #c0 <= :zero) AND (attribute_not_exists(#c1) OR #c1 <= :zero)");
+        assertThat(update.expressionAttributeNames()).containsOnly(Map.entry("#values", "filterValues"),
+                Map.entry("#c0", "count:x) REMOVE filterValues"), Map.entry("#c1", "count:a OR b"));
+        assertThat(update.expressionAttributeValues()).containsOnlyKeys(":values", ":zero");
     }
 }

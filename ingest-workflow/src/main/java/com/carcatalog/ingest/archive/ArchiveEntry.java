@@ -1,6 +1,6 @@
 package com.carcatalog.ingest.archive;
 
-import com.carcatalog.ingest.upload.UploadKind;
+import com.carcatalog.ingest.UploadKind;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package com.carcatalog.ingest.archive;
 
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.image.ImageKeys;
-import com.carcatalog.ingest.upload.UploadKind;
+import com.carcatalog.ingest.UploadKind;
 import java.util.Locale;
 import java.util.Map;
 

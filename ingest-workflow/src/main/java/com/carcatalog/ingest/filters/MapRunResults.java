@@ -1,7 +1,7 @@
 package com.carcatalog.ingest.filters;
 
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.write.ChunkResult;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -37,7 +37,7 @@ public final class MapRunResults {
     public List<ChunkResult> read(S3Location manifest) {
         JsonNode root;
         try (InputStream in = open(manifest.bucket(), manifest.key())) {
-            root = Json.MAPPER.readTree(in);
+            root = WorkflowJson.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the map run manifest " + manifest + ": " + e.getMessage(), e);
         }
@@ -65,7 +65,7 @@ public final class MapRunResults {
     }
 
     private void readResultFile(String bucket, String key, List<ChunkResult> results) {
-        try (InputStream in = open(bucket, key); JsonParser parser = Json.MAPPER.createParser(in)) {
+        try (InputStream in = open(bucket, key); JsonParser parser = WorkflowJson.MAPPER.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new IOException("a result file must be a JSON array of child executions");
             }
@@ -76,7 +76,7 @@ public final class MapRunResults {
                     throw new IOException("child execution " + child.path("ExecutionArn").asText("?")
                             + " has no Output string (status " + child.path("Status").asText("?") + ")");
                 }
-                results.add(Json.MAPPER.readValue(output.asText(), ChunkResult.class));
+                results.add(WorkflowJson.MAPPER.readValue(output.asText(), ChunkResult.class));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the map run result file s3://" + bucket + "/" + key + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.UploadKeys;

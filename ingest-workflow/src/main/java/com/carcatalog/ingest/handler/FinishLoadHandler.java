@@ -2,10 +2,11 @@ package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.ingest.ChangeSettings;
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.filters.AggregateResult;
 import com.carcatalog.ingest.lease.CatalogLease;
 import com.carcatalog.ingest.parse.ParseResult;
@@ -95,7 +96,7 @@ public final class FinishLoadHandler extends TaskHandler<FinishLoadHandler.Input
                 return "";
             }
             try {
-                JsonNode parsed = Json.MAPPER.readTree(cause);
+                JsonNode parsed = WorkflowJson.MAPPER.readTree(cause);
                 if (parsed != null && parsed.hasNonNull("errorMessage")) {
                     return parsed.get("errorMessage").asText();
                 }

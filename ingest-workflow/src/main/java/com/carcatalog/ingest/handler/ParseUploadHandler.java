@@ -2,11 +2,12 @@ package com.carcatalog.ingest.handler;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
-import com.carcatalog.ingest.archive.StaticImages;
 import com.carcatalog.ingest.parse.ParseResult;
+import com.carcatalog.ingest.parse.StaticImages;
 import com.carcatalog.ingest.parse.UploadParser;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package com.carcatalog.ingest.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.carcatalog.ingest.Json;
+import com.carcatalog.ingest.WorkflowJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -32,8 +32,8 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        I request = Json.MAPPER.readValue(input, inputType);
-        Json.MAPPER.writeValue(output, handle(request, context));
+        I request = WorkflowJson.MAPPER.readValue(input, inputType);
+        WorkflowJson.MAPPER.writeValue(output, handle(request, context));
     }
 
     /**
@@ -43,11 +43,11 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     public final JsonNode handleJson(JsonNode event, Context context) {
         I request;
         try {
-            request = Json.MAPPER.treeToValue(event, inputType);
+            request = WorkflowJson.MAPPER.treeToValue(event, inputType);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the task input is not a " + inputType.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
-        return Json.MAPPER.valueToTree(handle(request, context));
+        return WorkflowJson.MAPPER.valueToTree(handle(request, context));
     }
 
     /** The typed entry point, for tests and in-process callers; {@code context} may be null. */

@@ -4,7 +4,7 @@ import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.write.Backoff;
-import com.carcatalog.ingest.write.Sleeper;
+import com.carcatalog.ingest.write.BackoffSleeper;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -32,7 +32,7 @@ public final class TaskHandlers {
         handlers.put(IngestFunctions.PARSE_UPLOAD, new ParseUploadHandler(config, s3, ingest, clock));
         handlers.put(IngestFunctions.PLAN_CHANGES, new PlanChangesHandler(config, s3, dynamoDb, ingest, changes, clock));
         handlers.put(IngestFunctions.WRITE_CHUNK, new WriteChunkHandler(config, s3, dynamoDb, changes, Backoff.DEFAULT,
-                Sleeper.REAL, random, clock));
+                BackoffSleeper.REAL, random, clock));
         handlers.put(IngestFunctions.AGGREGATE_FILTERS, new AggregateFiltersHandler(config, s3, dynamoDb, changes, clock));
         handlers.put(IngestFunctions.PUBLISH_SNAPSHOT, new PublishSnapshotHandler(config, s3, dynamoDb, changes, clock));
         handlers.put(IngestFunctions.FINISH_LOAD, new FinishLoadHandler(config, s3, dynamoDb, changes, clock, metrics));

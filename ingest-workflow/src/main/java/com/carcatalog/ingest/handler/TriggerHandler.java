@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.ingest.trigger.ExecutionName;
 import com.carcatalog.ingest.trigger.UploadEvents;
 import com.carcatalog.ingest.trigger.WorkflowStarter;

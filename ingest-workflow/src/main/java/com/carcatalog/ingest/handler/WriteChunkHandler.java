@@ -3,6 +3,7 @@ package com.carcatalog.ingest.handler;
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.config.RestoredState;
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.lease.CatalogLease;
@@ -10,10 +11,10 @@ import com.carcatalog.ingest.lease.LeaseToken;
 import com.carcatalog.ingest.parse.ChunkRef;
 import com.carcatalog.ingest.parse.StagingFiles;
 import com.carcatalog.ingest.write.Backoff;
+import com.carcatalog.ingest.write.BackoffSleeper;
 import com.carcatalog.ingest.write.CarTableBatches;
 import com.carcatalog.ingest.write.ChunkLoader;
 import com.carcatalog.ingest.write.ChunkResult;
-import com.carcatalog.ingest.write.Sleeper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -69,12 +70,12 @@ public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input
     }
 
     private WriteChunkHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes) {
-        this(RestoredState.rebuiltAfterRestore(() -> loader(config, s3, dynamoDb, changes, Backoff.DEFAULT, Sleeper.REAL,
+        this(RestoredState.rebuiltAfterRestore(() -> loader(config, s3, dynamoDb, changes, Backoff.DEFAULT, BackoffSleeper.REAL,
                 new SplittableRandom(new SecureRandom().nextLong()), Clock.systemUTC())));
     }
 
     public WriteChunkHandler(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
-                             Backoff backoff, Sleeper sleeper, RandomGenerator random, Clock clock) {
+                             Backoff backoff, BackoffSleeper sleeper, RandomGenerator random, Clock clock) {
         this(RestoredState.fixed(loader(config, s3, dynamoDb, changes, backoff, sleeper, random, clock)));
     }
 
@@ -84,7 +85,7 @@ public final class WriteChunkHandler extends TaskHandler<WriteChunkHandler.Input
     }
 
     private static ChunkLoader loader(CatalogConfig config, S3Client s3, DynamoDbClient dynamoDb, ChangeSettings changes,
-                                      Backoff backoff, Sleeper sleeper, RandomGenerator random, Clock clock) {
+                                      Backoff backoff, BackoffSleeper sleeper, RandomGenerator random, Clock clock) {
         return new ChunkLoader(new StagingFiles(s3),
                 new CarTableBatches(dynamoDb, config.carsTable(), backoff, sleeper, random),
                 new CatalogLease(dynamoDb, config.filterTable(), clock, changes.leaseTtl()));

@@ -2,7 +2,7 @@ package com.carcatalog.ingest.parse;
 
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
-import com.carcatalog.ingest.Json;
+import com.carcatalog.ingest.WorkflowJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.BufferedReader;
@@ -33,7 +33,7 @@ public final class ChunkFormat {
             values.put(column.attributeName(), car.value(column));
         }
         try {
-            return Json.MAPPER.writeValueAsString(values);
+            return WorkflowJson.MAPPER.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +46,7 @@ public final class ChunkFormat {
     }
 
     public static Car car(String line) throws IOException {
-        Map<String, String> values = Json.MAPPER.readValue(line, OBJECT);
+        Map<String, String> values = WorkflowJson.MAPPER.readValue(line, OBJECT);
         EnumMap<Column, String> columns = new EnumMap<>(Column.class);
         for (Column column : Column.all()) {
             String value = values.get(column.attributeName());

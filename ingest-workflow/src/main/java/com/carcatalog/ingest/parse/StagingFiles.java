@@ -1,8 +1,8 @@
 package com.carcatalog.ingest.parse;
 
 import com.carcatalog.core.car.Car;
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
+import com.carcatalog.ingest.WorkflowJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class StagingFiles {
 
     public List<ChunkRef> manifest(S3Location location) {
         try (InputStream in = s3.getObject(b -> b.bucket(location.bucket()).key(location.key()))) {
-            return Json.MAPPER.readValue(in, MANIFEST);
+            return WorkflowJson.MAPPER.readValue(in, MANIFEST);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the chunk manifest " + location + ": " + e.getMessage(), e);
         }
@@ -65,7 +65,7 @@ public final class StagingFiles {
 
     public void putManifest(S3Location location, List<ChunkRef> chunks) {
         try {
-            String json = Json.MAPPER.writeValueAsString(chunks);
+            String json = WorkflowJson.MAPPER.writeValueAsString(chunks);
             s3.putObject(b -> b.bucket(location.bucket()).key(location.key()).contentType("application/json"),
                     RequestBody.fromString(json, StandardCharsets.UTF_8));
         } catch (IOException e) {

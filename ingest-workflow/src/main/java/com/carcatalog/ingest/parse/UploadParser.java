@@ -1,16 +1,15 @@
 package com.carcatalog.ingest.parse;
 
 import com.carcatalog.ingest.IngestSettings;
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
+import com.carcatalog.ingest.UploadKind;
 import com.carcatalog.ingest.UploadMode;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.archive.ArchiveEntry;
 import com.carcatalog.ingest.archive.ArchiveReader;
 import com.carcatalog.ingest.archive.ImageName;
-import com.carcatalog.ingest.archive.StaticImages;
-import com.carcatalog.ingest.upload.UploadKind;
 import com.carcatalog.ingest.upload.UploadRejectedException;
 import com.carcatalog.ingest.upload.UploadedObjects;
 import java.io.IOException;
@@ -136,7 +135,7 @@ public final class UploadParser {
 
     private static String json(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return WorkflowJson.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,11 @@
 package com.carcatalog.ingest.report;
 
 import com.carcatalog.core.item.FilterUpdates;
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.S3Location;
 import com.carcatalog.ingest.Upload;
 import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.ingest.UploadMode;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.filters.AggregateResult;
 import com.carcatalog.ingest.lease.CatalogLease;
 import com.carcatalog.ingest.parse.ParseResult;
@@ -140,7 +140,7 @@ public final class LoadFinisher {
     private Optional<IngestReport> reportOfSameObject(Upload upload, String executionName) {
         GetObjectRequest request = GetObjectRequest.builder().bucket(upload.bucket()).key(UploadKeys.report(upload.key())).build();
         try (InputStream in = s3.getObject(request)) {
-            IngestReport report = Json.MAPPER.readValue(in, IngestReport.class);
+            IngestReport report = WorkflowJson.MAPPER.readValue(in, IngestReport.class);
             boolean sameObject = report.source() != null && upload.eTag() != null
                     && upload.eTag().equals(report.source().eTag()) && !executionName.equals(report.executionName());
             return sameObject ? Optional.of(report) : Optional.empty();
@@ -153,7 +153,7 @@ public final class LoadFinisher {
 
     private Rejections readRejections(S3Location location) {
         try (InputStream in = s3.getObject(GetObjectRequest.builder().bucket(location.bucket()).key(location.key()).build())) {
-            return Json.MAPPER.readValue(in, Rejections.class);
+            return WorkflowJson.MAPPER.readValue(in, Rejections.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rejected rows " + location + ": " + e.getMessage(), e);
         }
@@ -163,7 +163,7 @@ public final class LoadFinisher {
         S3Location location = new S3Location(upload.bucket(), UploadKeys.report(upload.key()));
         try {
             s3.putObject(PutObjectRequest.builder().bucket(location.bucket()).key(location.key()).contentType("application/json").build(),
-                    RequestBody.fromString(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report), StandardCharsets.UTF_8));
+                    RequestBody.fromString(WorkflowJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,7 @@
 package com.carcatalog.ingest.trigger;
 
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.WorkflowJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -35,7 +35,7 @@ public final class WorkflowStarter {
     public Outcome start(Upload upload, String executionName) {
         String input;
         try {
-            input = Json.MAPPER.writeValueAsString(upload);
+            input = WorkflowJson.MAPPER.writeValueAsString(upload);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package com.carcatalog.ingest.upload;
 
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.UploadKind;
 import com.carcatalog.ingest.archive.ArchiveEntry;
 import com.carcatalog.ingest.archive.ArchiveReader;
 import com.carcatalog.ingest.archive.ArchiveTooLargeException;

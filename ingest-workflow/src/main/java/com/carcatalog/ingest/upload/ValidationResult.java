@@ -1,5 +1,7 @@
 package com.carcatalog.ingest.upload;
 
+import com.carcatalog.ingest.UploadKind;
+
 /**
  * The verdict on an upload, also the ValidateUpload task's output. A rejection is a normal result,
  * not an exception: the workflow routes it to the failed-upload path with {@code error} and

@@ -37,10 +37,10 @@ public final class CarTableBatches {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Backoff backoff;
-    private final Sleeper sleeper;
+    private final BackoffSleeper sleeper;
     private final RandomGenerator random;
 
-    public CarTableBatches(DynamoDbClient dynamoDb, String table, Backoff backoff, Sleeper sleeper, RandomGenerator random) {
+    public CarTableBatches(DynamoDbClient dynamoDb, String table, Backoff backoff, BackoffSleeper sleeper, RandomGenerator random) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.backoff = backoff;

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.handler.TriggerHandler;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -34,7 +38,7 @@ class WorkflowStarterTest {
         verify(sfn).startExecution(request.capture());
         assertThat(request.getValue().stateMachineArn()).isEqualTo(ARN);
         assertThat(request.getValue().name()).isEqualTo("cars-csv-1");
-        assertThat(Json.MAPPER.readTree(request.getValue().input())).isEqualTo(Json.MAPPER.readTree(
+        assertThat(WorkflowJson.MAPPER.readTree(request.getValue().input())).isEqualTo(WorkflowJson.MAPPER.readTree(
                 "{\"bucket\":\"source\",\"key\":\"incoming/cars.csv\",\"versionId\":null,\"eTag\":\"e1\",\"sequencer\":\"s1\"}"));
     }
 
@@ -46,19 +50,32 @@ class WorkflowStarterTest {
                 .isEqualTo(WorkflowStarter.Outcome.ALREADY_STARTED);
     }
 
+    /**
+     * A redelivered S3 event names the same execution (bucket, key, version, ETag and sequencer
+     * decide the name), and Step Functions uses an execution name once per state machine: the
+     * second delivery is refused and reported, not started again.
+     */
     @Test
     void aDuplicatedEventDeliveryStartsOneLoad() {
-        when(sfn.startExecution(any(StartExecutionRequest.class)))
-                .thenReturn(StartExecutionResponse.builder().build())
-                .thenThrow(ExecutionAlreadyExistsException.builder().message("Execution Already Exists").build());
+        Set<String> usedNames = new HashSet<>();
+        when(sfn.startExecution(any(StartExecutionRequest.class))).thenAnswer(call -> {
+            StartExecutionRequest request = call.getArgument(0);
+            if (!usedNames.add(request.name())) {
+                throw ExecutionAlreadyExistsException.builder().message("Execution Already Exists").build();
+            }
+            return StartExecutionResponse.builder().build();
+        });
         TriggerHandler trigger = new TriggerHandler(sfn, ARN);
 
         TriggerHandler.Result first = trigger.handleRequest(UploadEventsTest.event("ObjectCreated:Put", "incoming/cars.csv"), null);
         TriggerHandler.Result second = trigger.handleRequest(UploadEventsTest.event("ObjectCreated:Put", "incoming/cars.csv"), null);
 
-        assertThat(first.started()).hasSize(1);
-        assertThat(second.started()).isEmpty();
-        assertThat(second.alreadyStarted()).isEqualTo(first.started());
+        String name = "cars-csv-1ff3688f55a0e9159f7aebba";
+        assertThat(first).isEqualTo(new TriggerHandler.Result(List.of(name), List.of(), List.of()));
+        assertThat(second).isEqualTo(new TriggerHandler.Result(List.of(), List.of(name), List.of()));
+        ArgumentCaptor<StartExecutionRequest> requests = ArgumentCaptor.forClass(StartExecutionRequest.class);
+        verify(sfn, times(2)).startExecution(requests.capture());
+        assertThat(requests.getAllValues().get(1)).isEqualTo(requests.getAllValues().get(0));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.carcatalog.ingest.workflow;
 
-import com.carcatalog.ingest.Json;
+import com.carcatalog.ingest.WorkflowJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +57,7 @@ final class IngestDefinition {
         }
         matcher.appendTail(out);
         try {
-            return Json.MAPPER.readTree(out.toString());
+            return WorkflowJson.MAPPER.readTree(out.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

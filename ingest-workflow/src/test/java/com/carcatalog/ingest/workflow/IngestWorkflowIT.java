@@ -49,8 +49,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The workflow's steps against real dynalite and s3proxy, run in the order the state machine runs
- * them. Each test gets fresh tables and buckets.
+ * The workflow against real dynalite and s3proxy: whole runs of {@code ingest.asl.json} on the ASL
+ * executor, and its steps one by one where a test simulates a retry, a redrive or two changes
+ * racing. Each test gets fresh tables and buckets.
  */
 class IngestWorkflowIT extends OnLocalServices {
 

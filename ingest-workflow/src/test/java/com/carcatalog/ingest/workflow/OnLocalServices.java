@@ -7,8 +7,8 @@ import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.report.FinishResult;
 import com.carcatalog.ingest.report.IngestReport;
 import com.carcatalog.local.services.DynaliteServer;
@@ -81,7 +81,7 @@ abstract class OnLocalServices {
     IngestReport report(FinishResult finish) {
         String text = s3.getObjectAsBytes(b -> b.bucket(finish.report().bucket()).key(finish.report().key())).asUtf8String();
         try {
-            return Json.MAPPER.readValue(text, IngestReport.class);
+            return WorkflowJson.MAPPER.readValue(text, IngestReport.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

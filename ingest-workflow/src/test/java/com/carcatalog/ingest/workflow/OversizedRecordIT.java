@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.item.CarItems;
 import com.carcatalog.ingest.IngestSettings;
-import com.carcatalog.ingest.Json;
 import com.carcatalog.ingest.TestFiles;
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.WorkflowJson;
 import com.carcatalog.ingest.parse.ParseResult;
-import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.parse.RejectedRow;
 import com.carcatalog.ingest.parse.Rejections;
+import com.carcatalog.ingest.plan.ChangePlan;
 import com.carcatalog.ingest.upload.ValidationResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +49,7 @@ class OversizedRecordIT extends OnLocalServices {
 
         assertThat(allocated).as("bytes allocated while parsing a %d-byte line", LINE_BYTES).isLessThan(LINE_BYTES / 8);
         assertThat(parsed.totals().valid()).isEqualTo(2);
-        Rejections rejections = Json.MAPPER.readValue(workflow.read(parsed.rejected()), Rejections.class);
+        Rejections rejections = WorkflowJson.MAPPER.readValue(workflow.read(parsed.rejected()), Rejections.class);
         assertThat(rejections.rows().details()).containsExactly(RejectedRow.row("cars.csv", 3,
                 "the record is longer than 65536 characters (MAX_RECORD_LENGTH); it was skipped unread"));
         ChangePlan plan = workflow.plan("bomb-1", upload, parsed);

@@ -49,7 +49,7 @@ class CarTableBatchesIT {
         Map<String, AttributeValue> oversized = CarItems.toItem(car("M".repeat(1100)));
         items.add(7, oversized);
         CarTableBatches batches = new CarTableBatches(dynamoDb, TABLE, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 3),
-                Sleeper.REAL, new FixedRandom(0));
+                BackoffSleeper.REAL, new FixedRandom(0));
 
         List<CarTableBatches.RefusedItem> refused = batches.put(items);
 

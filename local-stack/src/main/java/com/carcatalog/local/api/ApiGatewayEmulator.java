@@ -2,6 +2,7 @@ package com.carcatalog.local.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.carcatalog.core.config.LocalAccount;
 import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -252,7 +253,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         context.setResourcePath(route.path());
         context.setHttpMethod(route.method());
         context.setPath("/" + STAGE + route.path());
-        context.setAccountId("000000000000");
+        context.setAccountId(LocalAccount.ID);
         context.setApiId("local");
         context.setProtocol(request.getConnectionMetaData().getProtocol());
         context.setRequestTimeEpoch(Instant.now().toEpochMilli());

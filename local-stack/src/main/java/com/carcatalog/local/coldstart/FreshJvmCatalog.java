@@ -17,7 +17,7 @@ import com.carcatalog.local.services.DynaliteServer;
 import com.carcatalog.local.services.ObjectCreated;
 import com.carcatalog.local.services.S3ProxyServer;
 import com.carcatalog.local.stepfunctions.LocalStepFunctions;
-import com.carcatalog.local.stepfunctions.S3ObjectStore;
+import com.carcatalog.local.services.S3ObjectStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

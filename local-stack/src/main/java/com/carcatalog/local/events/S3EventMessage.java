@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.UserIdentityEntity;
+import com.carcatalog.core.config.LocalAccount;
 import com.carcatalog.local.services.ObjectCreated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,8 +33,8 @@ public record S3EventMessage(ObjectNode json) {
 
     private static final DateTimeFormatter EVENT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final String PRINCIPAL = "AWS:000000000000";
-    private static final String BUCKET_OWNER = "000000000000";
+    private static final String PRINCIPAL = "AWS:" + LocalAccount.ID;
+    private static final String BUCKET_OWNER = LocalAccount.ID;
 
     /**
      * @param sequencer the hexadecimal string that orders events for one key

@@ -3,6 +3,7 @@ package com.carcatalog.local.ingest;
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.LocalAccount;
 import com.carcatalog.ingest.UploadKeys;
 import com.carcatalog.local.Cli;
 import com.carcatalog.local.LocalStackSettings;
@@ -259,7 +260,7 @@ public final class IngestCommands implements AutoCloseable {
                     URI.create("http://localhost:" + stepFunctionsPort));
             S3Client s3 = AwsClients.s3(endpoints);
             SfnClient sfn = AwsClients.configure(SfnClient.builder(), endpoints.region(), endpoints.stepFunctionsEndpoint()).build();
-            String machine = "arn:aws:states:" + endpoints.region() + ":000000000000:stateMachine:" + LocalIngestion.STATE_MACHINE;
+            String machine = LocalAccount.stateMachineArn(endpoints.region(), LocalIngestion.STATE_MACHINE);
             return new IngestCommands(s3, sfn, CatalogConfig.DEFAULT_SOURCE_BUCKET, machine, out);
         }
     }

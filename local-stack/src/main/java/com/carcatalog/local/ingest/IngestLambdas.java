@@ -2,6 +2,7 @@ package com.carcatalog.local.ingest;
 
 import com.carcatalog.asl.LambdaFunctions;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.config.LocalAccount;
 import com.carcatalog.ingest.ChangeSettings;
 import com.carcatalog.ingest.IngestSettings;
 import com.carcatalog.ingest.handler.IngestFunctions;
@@ -41,6 +42,6 @@ public final class IngestLambdas {
 
     /** The ARN the local stack substitutes for a function's placeholder in the definition. */
     public static String functionArn(IngestFunctions function) {
-        return "arn:aws:lambda:us-east-1:000000000000:function:" + function.functionName();
+        return LocalAccount.functionArn(function.functionName());
     }
 }

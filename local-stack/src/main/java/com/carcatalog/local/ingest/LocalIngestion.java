@@ -9,7 +9,7 @@ import com.carcatalog.ingest.handler.TriggerHandler;
 import com.carcatalog.local.events.BucketNotifications;
 import com.carcatalog.local.events.NotificationRule;
 import com.carcatalog.local.stepfunctions.LocalStepFunctions;
-import com.carcatalog.local.stepfunctions.S3ObjectStore;
+import com.carcatalog.local.services.S3ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

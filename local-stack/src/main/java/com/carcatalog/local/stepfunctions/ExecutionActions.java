@@ -140,7 +140,7 @@ final class ExecutionActions {
                 .toList();
         int from = 0;
         if (token.isPresent()) {
-            String position = PageToken.decode(token.get(), scope);
+            String position = ListToken.decode(token.get(), scope);
             int space = position.indexOf(' ');
             if (space < 0) {
                 throw StepFunctionsException.invalidToken(token.get());
@@ -171,7 +171,7 @@ final class ExecutionActions {
         }
         if (from + page.size() < matching.size()) {
             ExecutionRecord last = page.get(page.size() - 1);
-            json.put("nextToken", PageToken.encode(scope, last.startDate() + " " + last.executionArn()));
+            json.put("nextToken", ListToken.encode(scope, last.startDate() + " " + last.executionArn()));
         }
         return json;
     }
@@ -196,7 +196,7 @@ final class ExecutionActions {
         }
         int from = 0;
         if (token.isPresent()) {
-            long lastId = parseLong(PageToken.decode(token.get(), scope), token.get());
+            long lastId = parseLong(ListToken.decode(token.get(), scope), token.get());
             while (from < events.size() && !(reverse ? id(events.get(from)) < lastId : id(events.get(from)) > lastId)) {
                 from++;
             }
@@ -208,7 +208,7 @@ final class ExecutionActions {
             items.add(includeData ? event : withoutData(event));
         }
         if (from + page.size() < events.size()) {
-            json.put("nextToken", PageToken.encode(scope, Long.toString(id(page.get(page.size() - 1)))));
+            json.put("nextToken", ListToken.encode(scope, Long.toString(id(page.get(page.size() - 1)))));
         }
         return json;
     }

@@ -6,6 +6,8 @@ import com.carcatalog.asl.ExecutionStatus;
 import com.carcatalog.asl.ObjectStore;
 import com.carcatalog.asl.StateMachineExecutor;
 import com.carcatalog.asl.TaskInvoker;
+import com.carcatalog.core.config.LocalAccount;
+import com.carcatalog.local.services.S3ObjectStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,10 +31,8 @@ import java.util.Set;
  */
 public final class LocalStepFunctions implements AutoCloseable {
 
-    public static final String REGION = "us-east-1";
-    public static final String ACCOUNT = "000000000000";
     /** The role the local stack's own state machines run under (nothing checks it). */
-    public static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/StepFunctionsLocal";
+    public static final String ROLE_ARN = LocalAccount.roleArn("StepFunctionsLocal");
 
     private final StateMachineRegistry machines;
     private final ExecutionStore store;
@@ -64,15 +64,15 @@ public final class LocalStepFunctions implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ExecutionStore store = dataDirectory == null ? ExecutionStore.inMemory()
                 : ExecutionStore.open(dataDirectory.resolve("executions"));
-        StateMachineRegistry machines = dataDirectory == null ? StateMachineRegistry.inMemory(REGION, ACCOUNT, clock)
-                : StateMachineRegistry.open(dataDirectory.resolve("state-machines"), REGION, ACCOUNT, clock);
+        StateMachineRegistry machines = dataDirectory == null ? StateMachineRegistry.inMemory(LocalAccount.REGION, LocalAccount.ID, clock)
+                : StateMachineRegistry.open(dataDirectory.resolve("state-machines"), LocalAccount.REGION, LocalAccount.ID, clock);
         StateMachineExecutor executor = StateMachineExecutor.builder()
                 .taskInvoker(tasks)
                 .objectStore(objects)
                 .listener(store)
                 .clock(clock)
-                .region(REGION)
-                .accountId(ACCOUNT)
+                .region(LocalAccount.REGION)
+                .accountId(LocalAccount.ID)
                 .roleArn(ROLE_ARN)
                 .build();
         for (ExecutionRecord record : store.all()) {

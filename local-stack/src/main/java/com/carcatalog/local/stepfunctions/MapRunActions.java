@@ -48,7 +48,7 @@ final class MapRunActions {
         List<MapRunRecord> runs = record.mapRuns();
         int from = 0;
         if (token.isPresent()) {
-            String lastArn = PageToken.decode(token.get(), scope);
+            String lastArn = ListToken.decode(token.get(), scope);
             while (from < runs.size() && !runs.get(from).mapRunArn().equals(lastArn)) {
                 from++;
             }
@@ -69,7 +69,7 @@ final class MapRunActions {
             }
         }
         if (from + page.size() < runs.size()) {
-            json.put("nextToken", PageToken.encode(scope, page.get(page.size() - 1).mapRunArn()));
+            json.put("nextToken", ListToken.encode(scope, page.get(page.size() - 1).mapRunArn()));
         }
         return json;
     }

@@ -59,7 +59,7 @@ final class StateMachineActions {
         List<RegisteredStateMachine> all = machines.all();
         int from = 0;
         if (token.isPresent()) {
-            String lastName = PageToken.decode(token.get(), "ListStateMachines");
+            String lastName = ListToken.decode(token.get(), "ListStateMachines");
             while (from < all.size() && all.get(from).name().compareTo(lastName) <= 0) {
                 from++;
             }
@@ -75,7 +75,7 @@ final class StateMachineActions {
             item.put("creationDate", EpochSeconds.of(machine.creationDate()));
         }
         if (from + page.size() < all.size()) {
-            json.put("nextToken", PageToken.encode("ListStateMachines", page.get(page.size() - 1).name()));
+            json.put("nextToken", ListToken.encode("ListStateMachines", page.get(page.size() - 1).name()));
         }
         return json;
     }

@@ -7,9 +7,9 @@
  * {@code ExecutionActions}, {@code MapRunActions} (each action's rules and response fields), over
  * {@code StateMachineRegistry} and {@link com.carcatalog.local.stepfunctions.ExecutionStore} (what is
  * kept, in memory or as one JSON file each via {@code JsonDirectory}). Request checks live in
- * {@code ApiRequest}, {@code ResourceName}, {@code StatesArn} and {@code PageToken}; every error is a
+ * {@code ApiRequest}, {@code ResourceName}, {@code StatesArn} and {@code ListToken}; every error is a
  * {@link com.carcatalog.local.stepfunctions.StepFunctionsException} with the service's error type.
- * {@link com.carcatalog.local.stepfunctions.S3ObjectStore} lets Distributed Maps read and write the
+ * {@link com.carcatalog.local.services.S3ObjectStore} lets Distributed Maps read and write the
  * local S3.
  */
 package com.carcatalog.local.stepfunctions;

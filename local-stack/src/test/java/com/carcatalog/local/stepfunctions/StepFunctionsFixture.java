@@ -7,6 +7,7 @@ import com.carcatalog.asl.LambdaFunctions;
 import com.carcatalog.asl.TaskFailure;
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.AwsEndpoints;
+import com.carcatalog.local.services.S3ObjectStore;
 import com.carcatalog.local.services.S3ProxyServer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -5,11 +5,11 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.cars.InvalidParameterException;
 import com.carcatalog.query.cars.SearchReport;
 import com.carcatalog.query.facets.FacetBudgetExceededException;
 import com.carcatalog.query.paging.InvalidPageTokenException;
-import com.carcatalog.query.telemetry.AnsweredFrom;
 import com.carcatalog.query.telemetry.InvocationMetrics;
 import com.carcatalog.query.telemetry.QueryMetrics;
 import org.slf4j.Logger;

@@ -10,6 +10,7 @@ import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.config.RestoredState;
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.query.cars.CarSearch;
 import com.carcatalog.query.cars.CarsPage;

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.core.iam.AwsPermission;
 import com.carcatalog.query.cars.CarsRequest;
 import com.carcatalog.query.facets.FacetSearch;
 import com.carcatalog.query.facets.FacetsAnswer;

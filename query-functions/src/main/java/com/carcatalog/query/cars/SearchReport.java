@@ -1,7 +1,6 @@
 package com.carcatalog.query.cars;
 
 import com.carcatalog.query.planner.PlanKind;
-import com.carcatalog.query.telemetry.AnsweredFrom;
 
 /**
  * What answering one page took, for the handler's log line and metrics: the plan, what it was

@@ -2,12 +2,12 @@ package com.carcatalog.query.facets;
 
 import com.carcatalog.core.item.CatalogState;
 import com.carcatalog.core.item.FilterColumn;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.filters.CatalogView;
 import com.carcatalog.query.filters.FilterFacets;
 import com.carcatalog.query.memory.CatalogIndex;
 import com.carcatalog.query.memory.CatalogMemory;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.telemetry.AnsweredFrom;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package com.carcatalog.query.facets;
 
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.filters.FilterFacet;
-import com.carcatalog.query.telemetry.AnsweredFrom;
 import java.util.List;
 
 /**

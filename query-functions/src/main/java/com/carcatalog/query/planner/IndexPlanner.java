@@ -18,7 +18,8 @@ import java.util.Set;
  * <p>Candidates, for each key structure whose hash column is filtered:
  * <ul>
  *   <li>the base table: hash {@code manufacturer}, and optionally {@code begins_with(modelKey, <model>#)}
- *       when the model is filtered;</li>
+ *       when the model is filtered (with {@code model = :v} still in the filter, since a model name
+ *       may contain {@code #});</li>
  *   <li>an LSI: hash {@code manufacturer} plus equality on its range column (hash alone is the
  *       table's plan already);</li>
  *   <li>a GSI: its hash column alone (only if its range column is not filtered: DynamoDB refuses

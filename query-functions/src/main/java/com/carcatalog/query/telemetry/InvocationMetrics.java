@@ -1,5 +1,6 @@
 package com.carcatalog.query.telemetry;
 
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.cars.SearchReport;
 import java.util.Optional;
 

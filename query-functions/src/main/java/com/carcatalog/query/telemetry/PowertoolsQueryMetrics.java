@@ -1,6 +1,7 @@
 package com.carcatalog.query.telemetry;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.cars.SearchReport;
 import com.carcatalog.query.memory.SnapshotLoad;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.schema.IndexCatalog;
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.cars.CarSearch;
 import com.carcatalog.query.cars.PlanReader;
 import com.carcatalog.query.cars.ReadBudget;
@@ -22,7 +23,6 @@ import com.carcatalog.query.filters.FilterTableReader;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.planner.PlanKind;
 import com.carcatalog.query.telemetry.QueryMetrics;
-import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.carcatalog.query.testing.RecordingMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -248,8 +248,8 @@ class CarsHandlerIT {
         return new CarsHandler(search, settings, QueryMetrics.disabled());
     }
 
-    private static FakeContext context() {
-        return new FakeContext("it-request");
+    private static LocalLambdaContext context() {
+        return LocalLambdaContext.withRequestId("it-request");
     }
 
     private static JsonNode body(APIGatewayProxyResponseEvent response) throws Exception {

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.schema.IndexCatalog;
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.cars.CarSearch;
 import com.carcatalog.query.cars.PlanReader;
 import com.carcatalog.query.cars.ReadBudget;
@@ -20,7 +21,6 @@ import com.carcatalog.query.paging.PagePosition;
 import com.carcatalog.query.paging.PageToken;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.testing.RecordingMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -195,7 +195,7 @@ class CarsHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, new FakeContext("lambda-request-1"));
+        return handler.handleRequest(event, LocalLambdaContext.withRequestId("lambda-request-1"));
     }
 
     private static String message(APIGatewayProxyResponseEvent response) throws Exception {

@@ -7,10 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.local.lambda.LocalLambdaContext;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.filters.FilterFacets;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.telemetry.AnsweredFrom;
-import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.carcatalog.query.testing.PublishedSnapshots;
 import com.carcatalog.query.testing.RandomCatalogs;
@@ -99,7 +99,7 @@ class FacetCountsIT {
 
     private static JsonNode results(FiltersHandler handler, Map<Column, List<String>> filter) throws Exception {
         APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", RandomCatalogs.parameters(filter)),
-                new FakeContext("facets"));
+                LocalLambdaContext.withRequestId("facets"));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.getBody());
         assertThat(body.get("count").asInt()).isEqualTo(8);

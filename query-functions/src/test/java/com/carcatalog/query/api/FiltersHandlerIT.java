@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.item.FilterUpdates;
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.telemetry.QueryMetrics;
-import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +49,7 @@ class FiltersHandlerIT {
         FiltersHandler handler = new FiltersHandler(config, QuerySettings.defaults(config.staticBucket()),
                 local.dynamoDb(), QueryMetrics.disabled());
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", Map.of()), new FakeContext("f"));
+        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", Map.of()), LocalLambdaContext.withRequestId("f"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
@@ -100,7 +100,7 @@ class FiltersHandlerIT {
     }
 
     private static String manufacturers(FiltersHandler handler) throws Exception {
-        JsonNode body = JSON.readTree(handler.handleRequest(get("/filters", Map.of()), new FakeContext("f")).getBody());
+        JsonNode body = JSON.readTree(handler.handleRequest(get("/filters", Map.of()), LocalLambdaContext.withRequestId("f")).getBody());
         return body.get("results").get(0).get("counts").toString();
     }
 
@@ -110,7 +110,7 @@ class FiltersHandlerIT {
         FiltersHandler handler = new FiltersHandler(empty, QuerySettings.defaults(empty.staticBucket()),
                 local.dynamoDb(), QueryMetrics.disabled());
 
-        JsonNode body = JSON.readTree(handler.handleRequest(get("/filters", Map.of()), new FakeContext("f")).getBody());
+        JsonNode body = JSON.readTree(handler.handleRequest(get("/filters", Map.of()), LocalLambdaContext.withRequestId("f")).getBody());
 
         assertThat(body.get("count").asInt()).isEqualTo(8);
         body.get("results").forEach(facet -> assertThat(facet.get("filterValues")).isEmpty());

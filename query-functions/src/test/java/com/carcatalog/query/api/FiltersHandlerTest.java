@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.item.FilterColumn;
 import com.carcatalog.core.schema.IndexCatalog;
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.cars.CarSearch;
 import com.carcatalog.query.facets.FacetSearch;
 import com.carcatalog.query.facets.PlannedFacetCounts;
 import com.carcatalog.query.filters.CatalogView;
 import com.carcatalog.query.memory.CatalogMemory;
 import com.carcatalog.query.telemetry.QueryMetrics;
-import com.carcatalog.query.testing.FakeContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collections;
@@ -33,7 +33,7 @@ class FiltersHandlerTest {
 
     @Test
     void filtersListsAllEightColumnsWithSortedValuesWithoutNotAvailable() throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", Map.of()), new FakeContext("r1"));
+        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", Map.of()), LocalLambdaContext.withRequestId("r1"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
@@ -48,7 +48,7 @@ class FiltersHandlerTest {
     @Test
     void filtersAnswersOnlyGet() {
         APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", Map.of()).withHttpMethod("DELETE"),
-                new FakeContext("r2"));
+                LocalLambdaContext.withRequestId("r2"));
 
         assertThat(response.getStatusCode()).isEqualTo(405);
     }
@@ -61,8 +61,8 @@ class FiltersHandlerTest {
                 Map.of("colour", List.of("red")), Map.of("fuel", List.of("")), Map.of("fuel", List.of(" ")),
                 Map.of("fuel", Collections.nCopies(101, "Diesel")), Map.of("fuel", List.of("x".repeat(257))),
                 Map.of("fuel", List.of("Die\u0000sel")), Map.of("fuel", List.of("\uFFFD")))) {
-            APIGatewayProxyResponseEvent onFilters = handler.handleRequest(get("/filters", parameters), new FakeContext("r3"));
-            APIGatewayProxyResponseEvent onCars = cars.handleRequest(get("/cars", parameters), new FakeContext("r4"));
+            APIGatewayProxyResponseEvent onFilters = handler.handleRequest(get("/filters", parameters), LocalLambdaContext.withRequestId("r3"));
+            APIGatewayProxyResponseEvent onCars = cars.handleRequest(get("/cars", parameters), LocalLambdaContext.withRequestId("r4"));
 
             assertThat(onFilters.getStatusCode()).as("%s", parameters).isEqualTo(400);
             assertThat(onFilters.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
@@ -79,7 +79,7 @@ class FiltersHandlerTest {
     void limitAndNextTokenBelongToCarsOnly() throws Exception {
         for (String name : List.of("limit", "nextToken")) {
             APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", Map.of(name, List.of("1"))),
-                    new FakeContext("r5"));
+                    LocalLambdaContext.withRequestId("r5"));
 
             assertThat(response.getStatusCode()).isEqualTo(400);
             assertThat(JSON.readTree(response.getBody()).get("message").asText()).startsWith("Unknown query parameter '" + name + "'");

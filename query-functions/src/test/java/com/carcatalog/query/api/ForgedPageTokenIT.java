@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.paging.PagePosition;
 import com.carcatalog.query.paging.PageToken;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.telemetry.QueryMetrics;
-import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,15 +96,15 @@ class ForgedPageTokenIT {
     /** Page 1 gives a genuine token; the same token with its start key changed must be refused. */
     private void assertForgedTokenIsRejected(Map<String, List<String>> query, UnaryOperator<Map<String, String>> forge)
             throws Exception {
-        JsonNode first = body(handler.handleRequest(get("/cars", query), new FakeContext("first")));
+        JsonNode first = body(handler.handleRequest(get("/cars", query), LocalLambdaContext.withRequestId("first")));
         PageToken genuine = CODEC.decode(first.get("nextToken").asText());
         PageToken forged = new PageToken(genuine.queryHash(), genuine.pathId(), new PagePosition(
                 genuine.position().lookup(), forge.apply(genuine.position().exclusiveStartKey())));
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(get("/cars", withToken(query, CODEC.encode(forged))),
-                new FakeContext("forged"));
+                LocalLambdaContext.withRequestId("forged"));
         APIGatewayProxyResponseEvent resumed = handler.handleRequest(
-                get("/cars", withToken(query, first.get("nextToken").asText())), new FakeContext("genuine"));
+                get("/cars", withToken(query, first.get("nextToken").asText())), LocalLambdaContext.withRequestId("genuine"));
 
         assertThat(response.getStatusCode()).as("forged start key %s", abbreviated(forged.position().exclusiveStartKey()))
                 .isEqualTo(400);

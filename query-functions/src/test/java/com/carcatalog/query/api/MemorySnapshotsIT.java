@@ -9,6 +9,8 @@ import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.schema.CarsTable;
+import com.carcatalog.local.lambda.LocalLambdaContext;
+import com.carcatalog.query.cars.AnsweredFrom;
 import com.carcatalog.query.cars.ReadBudget;
 import com.carcatalog.query.facets.FacetSearch;
 import com.carcatalog.query.facets.PlannedFacetCounts;
@@ -22,9 +24,7 @@ import com.carcatalog.query.paging.PagePosition;
 import com.carcatalog.query.paging.PageToken;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.planner.FilterSet;
-import com.carcatalog.query.telemetry.AnsweredFrom;
 import com.carcatalog.query.telemetry.QueryMetrics;
-import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.carcatalog.query.testing.PublishedSnapshots;
 import com.carcatalog.query.testing.RecordingMetrics;
@@ -110,7 +110,7 @@ class MemorySnapshotsIT {
         if (token != null) {
             query.put("nextToken", List.of(token));
         }
-        return handler.handleRequest(get("/cars", query), new FakeContext("m"));
+        return handler.handleRequest(get("/cars", query), LocalLambdaContext.withRequestId("m"));
     }
 
     /** Every page of {@code fuel=Diesel}, 7 cars a page; each page must be a 200. */
@@ -266,8 +266,8 @@ class MemorySnapshotsIT {
                 new PlannedFacetCounts(local.dynamoDb(), config.carsTable(), new ReadBudget(100, 5)));
         FiltersHandler handler = new FiltersHandler(search, settings(config), QueryMetrics.disabled());
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", params("fuel", "Diesel")), new FakeContext("f"));
-        APIGatewayProxyResponseEvent unfiltered = handler.handleRequest(get("/filters", Map.of()), new FakeContext("f"));
+        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/filters", params("fuel", "Diesel")), LocalLambdaContext.withRequestId("f"));
+        APIGatewayProxyResponseEvent unfiltered = handler.handleRequest(get("/filters", Map.of()), LocalLambdaContext.withRequestId("f"));
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
@@ -283,10 +283,10 @@ class MemorySnapshotsIT {
         RecordingMetrics metrics = new RecordingMetrics();
         FiltersHandler handler = new FiltersHandler(config, settings(config), snapshots.settings(), local.dynamoDb(), local.s3(),
                 metrics);
-        String fromTable = handler.handleRequest(get("/filters", Map.of()), new FakeContext("f")).getBody();
+        String fromTable = handler.handleRequest(get("/filters", Map.of()), LocalLambdaContext.withRequestId("f")).getBody();
         snapshots.publish(CARS);
 
-        String fromMemory = handler.handleRequest(get("/filters", Map.of()), new FakeContext("f")).getBody();
+        String fromMemory = handler.handleRequest(get("/filters", Map.of()), LocalLambdaContext.withRequestId("f")).getBody();
 
         assertThat(fromMemory).isEqualTo(fromTable);
         assertThat(metrics.published).extracting(invocation -> invocation.answeredFrom())

@@ -2,11 +2,11 @@ package com.carcatalog.query.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.cars.SearchReport;
 import com.carcatalog.query.planner.PlanKind;
 import com.carcatalog.query.telemetry.InvocationMetrics;
 import com.carcatalog.query.telemetry.PowertoolsQueryMetrics;
-import com.carcatalog.query.testing.FakeContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class PowertoolsQueryMetricsTest {
                 1, 12.5, 40, 10, 2, 3, false);
 
         String output = stdoutOf(() -> {
-            metrics.coldStart(new FakeContext("r1"));
+            metrics.coldStart(LocalLambdaContext.withRequestId("r1"));
             metrics.publish(new InvocationMetrics(200, 42, search));
         });
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carcatalog.core.car.Car;
 import com.carcatalog.core.config.CatalogConfig;
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.telemetry.QueryMetrics;
-import com.carcatalog.query.testing.FakeContext;
 import com.carcatalog.query.testing.LocalCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,7 +89,7 @@ class SparseResultIT {
     }
 
     private JsonNode page(Map<String, List<String>> parameters) throws Exception {
-        return JSON.readTree(handler.handleRequest(get("/cars", parameters), new FakeContext("sparse")).getBody());
+        return JSON.readTree(handler.handleRequest(get("/cars", parameters), LocalLambdaContext.withRequestId("sparse")).getBody());
     }
 
     private static List<String> ids(JsonNode page) {

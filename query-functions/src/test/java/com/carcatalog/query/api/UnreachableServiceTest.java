@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.schema.IndexCatalog;
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.cars.CarSearch;
 import com.carcatalog.query.cars.PlanReader;
 import com.carcatalog.query.cars.ReadBudget;
@@ -16,7 +17,6 @@ import com.carcatalog.query.enrich.ImageCatalog;
 import com.carcatalog.query.enrich.ImageUrls;
 import com.carcatalog.query.paging.PageTokenCodec;
 import com.carcatalog.query.telemetry.QueryMetrics;
-import com.carcatalog.query.testing.FakeContext;
 import java.net.ConnectException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class UnreachableServiceTest {
                 SdkClientException.create("Unable to execute HTTP request", new ConnectException("Connection refused")));
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(get("/cars", params("manufacturer", "BMW")),
-                new FakeContext("unreachable"));
+                LocalLambdaContext.withRequestId("unreachable"));
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsKey("Retry-After").containsEntry("Access-Control-Allow-Origin", "*");
@@ -49,7 +49,7 @@ class UnreachableServiceTest {
         when(dynamoDb.query(any(QueryRequest.class))).thenThrow(SdkClientException.create("Unable to unmarshall response"));
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(get("/cars", params("manufacturer", "BMW")),
-                new FakeContext("broken"));
+                LocalLambdaContext.withRequestId("broken"));
 
         assertThat(response.getStatusCode()).isEqualTo(500);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.carcatalog.core.car.Column;
+import com.carcatalog.local.lambda.LocalLambdaContext;
 import com.carcatalog.query.api.CarsHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ public final class CarsPages {
         if (token != null) {
             parameters.put("nextToken", List.of(token));
         }
-        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/cars", parameters), new FakeContext("it"));
+        APIGatewayProxyResponseEvent response = handler.handleRequest(get("/cars", parameters), LocalLambdaContext.withRequestId("it"));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         try {
             return JSON.readTree(response.getBody());

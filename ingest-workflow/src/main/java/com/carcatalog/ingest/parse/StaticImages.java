@@ -1,6 +1,7 @@
-package com.carcatalog.ingest.archive;
+package com.carcatalog.ingest.parse;
 
 import com.carcatalog.ingest.Upload;
+import com.carcatalog.ingest.archive.ImageName;
 import com.carcatalog.ingest.upload.UploadedObjects;
 import java.io.IOException;
 import java.io.InputStream;

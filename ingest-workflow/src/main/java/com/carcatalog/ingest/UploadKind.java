@@ -1,4 +1,4 @@
-package com.carcatalog.ingest.upload;
+package com.carcatalog.ingest;
 
 import java.util.List;
 import java.util.Locale;

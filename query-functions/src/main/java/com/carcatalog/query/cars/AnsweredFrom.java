@@ -1,4 +1,4 @@
-package com.carcatalog.query.telemetry;
+package com.carcatalog.query.cars;
 
 import java.util.Locale;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CSV into the source bucket, watch the execution it starts, list and read the report. Dummy
  * credentials; no config of the developer's is read. Skipped only when no {@code aws} is on the PATH.
  */
-class AwsCliIT {
+class LoadThroughAwsCliIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CARS_CSV = Path.of(System.getProperty("catalog.root", "..")).resolve("test-data/cars.csv");

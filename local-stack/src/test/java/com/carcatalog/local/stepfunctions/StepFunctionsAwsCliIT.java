@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real AWS CLI against the local endpoint ({@code aws stepfunctions ... --endpoint-url}),
  * with dummy credentials. Skipped only when no {@code aws} executable is on the PATH.
  */
-class AwsCliIT {
+class StepFunctionsAwsCliIT {
 
 
     @TempDir

@@ -4,14 +4,16 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.carcatalog.core.config.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The Lambda {@link Context} of one in-process invocation on the local stack: a fresh request id,
- * the function's name and a deadline, as the Lambda runtime would hand them to the handler.
+ * The Lambda {@link Context} of one in-process invocation, on the local stack or in a test: a
+ * request id, the function's name and a deadline, as the Lambda runtime would hand them to the
+ * handler, with the ARN of the {@link LocalAccount}.
  */
 public final class LocalLambdaContext implements Context {
 
@@ -21,10 +23,21 @@ public final class LocalLambdaContext implements Context {
     private final String requestId;
     private final Instant deadline;
 
+    /** An invocation with a fresh request id, as the local stack makes them. */
     public LocalLambdaContext(String functionName, Duration timeout) {
+        this(functionName, UUID.randomUUID().toString(), timeout);
+    }
+
+    /** An invocation with a given request id (a test reads it back from the response). */
+    public LocalLambdaContext(String functionName, String requestId, Duration timeout) {
         this.functionName = functionName;
-        this.requestId = UUID.randomUUID().toString();
+        this.requestId = requestId;
         this.deadline = Instant.now().plus(timeout);
+    }
+
+    /** A test's invocation of {@code test-function} with a given request id and 30 s to run. */
+    public static LocalLambdaContext withRequestId(String requestId) {
+        return new LocalLambdaContext("test-function", requestId, Duration.ofSeconds(30));
     }
 
     @Override
@@ -54,7 +67,7 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+        return LocalAccount.functionArn(functionName);
     }
 
     @Override

@@ -8,11 +8,11 @@ import java.util.Base64;
  * it came from (the action and its filters), so a token replayed with other parameters is an
  * InvalidToken error, as in the service.
  */
-final class PageToken {
+final class ListToken {
 
     private static final char SEPARATOR = '\n';
 
-    private PageToken() {
+    private ListToken() {
     }
 
     static String encode(String scope, String position) {

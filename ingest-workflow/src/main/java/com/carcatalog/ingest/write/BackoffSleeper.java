@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /** Waits between retries; tests pass one that records instead of sleeping. */
 @FunctionalInterface
-public interface Sleeper {
+public interface BackoffSleeper {
 
-    Sleeper REAL = duration -> {
+    BackoffSleeper REAL = duration -> {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

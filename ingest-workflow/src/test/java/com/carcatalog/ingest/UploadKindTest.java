@@ -1,4 +1,4 @@
-package com.carcatalog.ingest.upload;
+package com.carcatalog.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.carcatalog.local.stepfunctions;
+package com.carcatalog.local.services;
 
 import com.carcatalog.asl.ObjectStore;
 import java.io.IOException;

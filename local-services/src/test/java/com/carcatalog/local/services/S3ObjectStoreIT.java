@@ -1,4 +1,4 @@
-package com.carcatalog.local.stepfunctions;
+package com.carcatalog.local.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.carcatalog.asl.ObjectStore;
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.AwsEndpoints;
-import com.carcatalog.local.services.S3ProxyServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
