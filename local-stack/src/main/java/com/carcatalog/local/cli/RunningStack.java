@@ -1,22 +1,19 @@
 package com.carcatalog.local.cli;
 
-import com.carcatalog.local.LocalStackSettings;
 import com.carcatalog.local.ingest.IngestCommands;
 import java.io.PrintStream;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** Where the running local stack's S3 and Step Functions listen: the options every upload command and executions share. */
 final class RunningStack {
 
-    @Option(names = "--s3-port", paramLabel = "N", converter = OptionValues.Port.class,
-            description = "the running stack's s3proxy (default: ${DEFAULT-VALUE})")
-    int s3Port = LocalStackSettings.Ports.DEFAULTS.s3();
+    @Mixin
+    ServicePorts.S3 s3;
 
-    @Option(names = "--stepfunctions-port", paramLabel = "N", converter = OptionValues.Port.class,
-            description = "the running stack's Step Functions endpoint (default: ${DEFAULT-VALUE})")
-    int stepFunctionsPort = LocalStackSettings.Ports.DEFAULTS.stepFunctions();
+    @Mixin
+    ServicePorts.StepFunctions stepFunctions;
 
     IngestCommands connect(PrintStream out) {
-        return IngestCommands.connect(s3Port, stepFunctionsPort, out);
+        return IngestCommands.connect(s3.port, stepFunctions.port, out);
     }
 }

@@ -2,12 +2,11 @@ package com.carcatalog.local.cli;
 
 import com.carcatalog.core.config.AwsClients;
 import com.carcatalog.core.config.CatalogConfig;
-import com.carcatalog.local.LocalStackSettings;
 import com.carcatalog.local.ingest.SnapshotCommand;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -16,13 +15,11 @@ import software.amazon.awssdk.services.s3.S3Client;
         + " generation (takes the catalog lease); prints generation, cars, bytes and time.")
 final class Snapshot implements Callable<Integer> {
 
-    @Option(names = "--dynamodb-port", paramLabel = "N", converter = OptionValues.Port.class,
-            description = "the running stack's dynalite (default: ${DEFAULT-VALUE})")
-    int dynamoDbPort = LocalStackSettings.Ports.DEFAULTS.dynamoDb();
+    @Mixin
+    ServicePorts.DynamoDb dynamoDb;
 
-    @Option(names = "--s3-port", paramLabel = "N", converter = OptionValues.Port.class,
-            description = "the running stack's s3proxy (default: ${DEFAULT-VALUE})")
-    int s3Port = LocalStackSettings.Ports.DEFAULTS.s3();
+    @Mixin
+    ServicePorts.S3 s3;
 
     private final CommandContext context;
 
@@ -32,7 +29,7 @@ final class Snapshot implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CatalogConfig catalog = SnapshotCommand.localCatalog(dynamoDbPort, s3Port);
+        CatalogConfig catalog = SnapshotCommand.localCatalog(dynamoDb.port, s3.port);
         try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(catalog.endpoints()); S3Client s3 = AwsClients.s3(catalog.endpoints())) {
             new SnapshotCommand(catalog, CatalogConfig.DEFAULT_SOURCE_BUCKET, dynamoDb, s3, Duration.ofMinutes(2), context.out())
                     .run();

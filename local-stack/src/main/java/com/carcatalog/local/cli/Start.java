@@ -9,14 +9,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bin/catalog start}, also what {@code bin/catalog} alone runs. */
 @Command(name = "start", description = {"Start the whole backend locally (default command) and load test-data/ into an empty"
         + " catalog. Ctrl-C stops everything.", "Exit status 1 when the stack had to stop itself."})
 final class Start implements Callable<Integer> {
-
-    private static final LocalStackSettings.Ports DEFAULT_PORTS = LocalStackSettings.Ports.DEFAULTS;
 
     @Option(names = "--in-memory", description = "keep all data in memory (default: persistent under --data-dir)")
     boolean inMemory;
@@ -26,19 +25,16 @@ final class Start implements Callable<Integer> {
 
     @Option(names = "--api-port", paramLabel = "N", converter = OptionValues.Port.class,
             description = "API Gateway emulator port (default: ${DEFAULT-VALUE})")
-    int apiPort = DEFAULT_PORTS.api();
+    int apiPort = LocalStackSettings.Ports.DEFAULTS.api();
 
-    @Option(names = "--dynamodb-port", paramLabel = "N", converter = OptionValues.Port.class,
-            description = "dynalite port (default: ${DEFAULT-VALUE})")
-    int dynamoDbPort = DEFAULT_PORTS.dynamoDb();
+    @Mixin
+    ServicePorts.DynamoDb dynamoDb;
 
-    @Option(names = "--s3-port", paramLabel = "N", converter = OptionValues.Port.class,
-            description = "s3proxy port (default: ${DEFAULT-VALUE})")
-    int s3Port = DEFAULT_PORTS.s3();
+    @Mixin
+    ServicePorts.S3 s3;
 
-    @Option(names = "--stepfunctions-port", paramLabel = "N", converter = OptionValues.Port.class,
-            description = "local Step Functions endpoint port (default: ${DEFAULT-VALUE})")
-    int stepFunctionsPort = DEFAULT_PORTS.stepFunctions();
+    @Mixin
+    ServicePorts.StepFunctions stepFunctions;
 
     @Option(names = "--write-concurrency", paramLabel = "N", converter = OptionValues.PositiveCount.class,
             description = "chunks the workflow writes at once (default: ${DEFAULT-VALUE})")
@@ -67,7 +63,7 @@ final class Start implements Callable<Integer> {
         Path root = context.root();
         return LocalStackSettings.ephemeral(noTestData ? null : root.resolve("test-data"))
                 .withDataDirectory(inMemory ? null : root.resolve(dataDirectory))
-                .withPorts(new LocalStackSettings.Ports(apiPort, dynamoDbPort, s3Port, stepFunctionsPort))
+                .withPorts(new LocalStackSettings.Ports(apiPort, dynamoDb.port, s3.port, stepFunctions.port))
                 .withWriteConcurrency(writeConcurrency)
                 .withCorsOrigin(corsOrigin)
                 .withFaults(faults);

@@ -1,11 +1,11 @@
 package com.carcatalog.local.cli;
 
 import com.carcatalog.core.config.CatalogConfig;
-import com.carcatalog.local.LocalStackSettings;
 import com.carcatalog.local.ingest.VerifyCommand;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,9 +17,8 @@ final class Verify implements Callable<Integer> {
     @Option(names = "--repair", description = "take the catalog lease and write the exact counts")
     boolean repair;
 
-    @Option(names = "--dynamodb-port", paramLabel = "N", converter = OptionValues.Port.class,
-            description = "the running stack's dynalite (default: ${DEFAULT-VALUE})")
-    int dynamoDbPort = LocalStackSettings.Ports.DEFAULTS.dynamoDb();
+    @Mixin
+    ServicePorts.DynamoDb dynamoDb;
 
     private final CommandContext context;
 
@@ -29,7 +28,7 @@ final class Verify implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CatalogConfig catalog = VerifyCommand.localCatalog(dynamoDbPort);
+        CatalogConfig catalog = VerifyCommand.localCatalog(dynamoDb.port);
         try (DynamoDbClient dynamoDb = VerifyCommand.client(catalog)) {
             return new VerifyCommand(catalog, dynamoDb, Duration.ofMinutes(2), context.out()).run(repair);
         }
