@@ -1,5 +1,6 @@
 package com.carcatalog.local;
 
+import com.carcatalog.local.cli.Cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carcatalog.core.car.Car;
@@ -246,7 +247,7 @@ class CatalogChangesIT {
             List<String> all = new ArrayList<>(List.of(arguments));
             all.addAll(List.of("--s3-port", Integer.toString(stack.s3Endpoint().getPort()),
                     "--stepfunctions-port", Integer.toString(stack.stepFunctionsEndpoint().getPort())));
-            int status = new Cli(new PrintStream(output, true, StandardCharsets.UTF_8), Path.of(".")).run(all.toArray(String[]::new));
+            int status = new Cli(new PrintStream(output, true, StandardCharsets.UTF_8), System.err, Path.of(".")).run(all.toArray(String[]::new));
             assertThat(status).as(output.toString(StandardCharsets.UTF_8)).isZero();
             return output.toString(StandardCharsets.UTF_8);
         }

@@ -17,15 +17,10 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
 
     private static final Path ROOT = Path.of(System.getProperty("catalog.root", "..")).toAbsolutePath();
-    /**
-     * The command line's hand-written parsers, the one known cycle (Cli ↔ bench, ingest; the ingest
-     * command's port defaults ↔ LocalStack): set apart until the CLI moves to picocli (issue 11).
-     */
-    private static final Set<String> KNOWN_CYCLE = Set.of("com.carcatalog.local.Cli", "com.carcatalog.local.ingest.IngestCommands");
 
     @Test
     void noPackageUsesItselfThroughOthers() {
-        PackageGraph graph = PackageGraph.ofMainSources(ROOT).without(KNOWN_CYCLE);
+        PackageGraph graph = PackageGraph.ofMainSources(ROOT);
 
         assertThat(graph.cycles()).as("package cycles, with the uses that make them: %s",
                 graph.cycles().stream().map(graph::usesWithin).toList()).isEmpty();

@@ -8,12 +8,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +30,7 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
-    public static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
-        BenchArguments options = BenchArguments.parse("bench-coldstart", arguments, Set.of("--runs"), Set.of());
-        int runs = (int) options.number("--runs", 10);
+    public static void run(Path root, int runs, PrintStream out) throws IOException, InterruptedException {
         byte[] csv = Files.readAllBytes(root.resolve("test-data/cars.csv"));
         LambdaJars jars = LambdaJars.in(root);
         out.printf(Locale.ROOT, "bench-coldstart: %d runs, JVM %s %s, flags %s%n", runs, System.getProperty("java.vm.name"),

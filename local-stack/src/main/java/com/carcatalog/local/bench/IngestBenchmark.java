@@ -7,7 +7,6 @@ import com.carcatalog.core.schema.TableDefinitions;
 import com.carcatalog.ingest.catalog.CarsTableScan;
 import com.carcatalog.ingest.catalog.CatalogCounts;
 import com.carcatalog.ingest.catalog.FilterTableCounts;
-import com.carcatalog.local.Cli;
 import com.carcatalog.local.LocalStack;
 import com.carcatalog.local.LocalStackSettings;
 import com.carcatalog.local.faults.DynamoDbFaults;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,14 +52,8 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    public static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
-        BenchArguments options = BenchArguments.parse("bench-ingest", arguments,
-                Set.of("--rows", "--seed", "--write-concurrency", "--replace-percent", "--faults"), Set.of());
-        long rows = options.number("--rows", 100_000);
-        long seed = options.number("--seed", 11);
-        int concurrency = (int) options.number("--write-concurrency", LocalStackSettings.DEFAULT_WRITE_CONCURRENCY);
-        int replacePercent = (int) options.number("--replace-percent", 10);
-        DynamoDbFaults faults = options.has("--faults") ? Cli.faults("--faults", options.last("--faults")) : DynamoDbFaults.NONE;
+    public static void run(long rows, long seed, int concurrency, int replacePercent, DynamoDbFaults faults, PrintStream out)
+            throws IOException {
         System.setProperty("catalog.logLevel", "WARN");
 
         Path csv = Files.createTempFile("bench-ingest", ".csv");

@@ -7,7 +7,6 @@ import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.schema.IndexCatalog;
 import com.carcatalog.core.schema.TableDefinitions;
-import com.carcatalog.local.Cli;
 import com.carcatalog.local.services.DynaliteServer;
 import com.carcatalog.local.services.S3ProxyServer;
 import com.carcatalog.local.testdata.CarCatalogGenerator;
@@ -21,11 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,28 +47,10 @@ public final class MemoryBenchmark {
         this.out = out;
     }
 
-    public static void run(Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
-        BenchArguments options = BenchArguments.parse("bench-memory", arguments, Set.of("--rows", "--minutes", "--threads",
-                "--limit", "--seed", "--sample-seconds", "--node-option", "--env"), Set.of("--unbounded"));
-        long rows = options.number("--rows", 100_000);
-        double minutes = options.decimal("--minutes", 5);
-        int threads = (int) options.number("--threads", 4);
-        int limit = (int) options.number("--limit", 100);
-        long seed = options.number("--seed", 7);
-        int sampleSeconds = (int) options.number("--sample-seconds", 15);
+    /** @param dynalite how to start dynalite: the memory settings and node options to try */
+    public static void run(DynaliteServer.Builder dynalite, long rows, double minutes, int threads, int limit, long seed,
+                           int sampleSeconds, PrintStream out) throws IOException, InterruptedException {
         System.setProperty("catalog.logLevel", "WARN");
-        DynaliteServer.Builder dynalite = DynaliteServer.builder();
-        if (options.has("--unbounded")) {
-            dynalite.unboundedMemory();
-        }
-        options.all("--node-option").forEach(dynalite::nodeOption);
-        for (String variable : options.all("--env")) {
-            String[] nameAndValue = variable.split("=", 2);
-            if (nameAndValue.length != 2) {
-                throw new Cli.UsageException("--env takes NAME=VALUE, not '" + variable + "'");
-            }
-            dynalite.environment(nameAndValue[0], nameAndValue[1]);
-        }
         new MemoryBenchmark(out).measure(dynalite, rows, (long) (minutes * 60_000), threads, limit, seed, sampleSeconds);
     }
 

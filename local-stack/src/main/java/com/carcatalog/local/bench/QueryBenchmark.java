@@ -45,12 +45,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -95,17 +93,13 @@ public final class QueryBenchmark {
         this.s3 = s3;
     }
 
-    public static void run(Path root, Deque<String> arguments, PrintStream out) throws IOException {
-        BenchArguments options = BenchArguments.parse("bench-query", arguments,
-                Set.of("--rows", "--memory-rows", "--queries", "--http-queries", "--facet-queries", "--limit", "--seed"), Set.of());
-        long rows = options.number("--rows", 100_000);
-        long memoryRows = options.number("--memory-rows", 1_000_000);
-        int queries = (int) options.number("--queries", 1_000);
-        int httpQueries = (int) options.number("--http-queries", 300);
-        // Counts with filters on the DynamoDB path read every matching car: seconds each on a large catalog.
-        int facetQueries = (int) options.number("--facet-queries", 100);
-        int limit = (int) options.number("--limit", 100);
-        long seed = options.number("--seed", 7);
+    /**
+     * @param rows         the generated catalog loaded into dynalite (0: none)
+     * @param memoryRows   the larger generated catalog held in memory only (0: none)
+     * @param facetQueries how many of the queries also ask /filters (on the DynamoDB path each reads every matching car)
+     */
+    public static void run(Path root, long rows, long memoryRows, int queries, int httpQueries, int facetQueries, int limit,
+                           long seed, PrintStream out) throws IOException {
         // One log line per query would measure the console, not the query path.
         System.setProperty("catalog.logLevel", "WARN");
         try (DynaliteServer dynalite = DynaliteServer.builder().start();

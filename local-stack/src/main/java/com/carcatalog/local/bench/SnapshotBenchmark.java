@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,11 +48,7 @@ public final class SnapshotBenchmark {
     private SnapshotBenchmark() {
     }
 
-    public static void run(Deque<String> arguments, PrintStream out) throws IOException {
-        BenchArguments options = BenchArguments.parse("bench-snapshot", arguments, Set.of("--catalog", "--change", "--seed"), Set.of());
-        int catalogSize = (int) options.number("--catalog", 1_000_000);
-        int changeSize = (int) options.number("--change", 10_000);
-        long seed = options.number("--seed", 7);
+    public static void run(int catalogSize, int changeSize, long seed, PrintStream out) throws IOException {
         System.setProperty("catalog.logLevel", "WARN");
 
         try (LocalStack stack = LocalStack.start(LocalStackSettings.ephemeral(null))) {

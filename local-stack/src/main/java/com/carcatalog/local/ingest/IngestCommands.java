@@ -5,8 +5,6 @@ import com.carcatalog.core.config.AwsEndpoints;
 import com.carcatalog.core.config.CatalogConfig;
 import com.carcatalog.core.config.LocalAccount;
 import com.carcatalog.ingest.UploadKeys;
-import com.carcatalog.local.Cli;
-import com.carcatalog.local.LocalStackSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +29,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 
 /**
- * {@code bin/catalog ingest|remove|replace FILE} and {@code bin/catalog executions}: the catalog
+ * What {@code bin/catalog ingest|remove|replace FILE} and {@code bin/catalog executions} do: the catalog
  * team's view of a running local stack, through the same S3 and Step Functions APIs the AWS CLI uses.
  */
 public final class IngestCommands implements AutoCloseable {
@@ -57,49 +54,22 @@ public final class IngestCommands implements AutoCloseable {
         this.out = out;
     }
 
-    /** {@code ingest FILE [--key KEY] [--s3-port N] [--stepfunctions-port N]}: adds the file's cars. */
-    public static void ingest(Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
-        upload(arguments, UploadKeys.INCOMING, out);
-    }
-
-    /** {@code remove FILE [...]}: removes the file's cars (uploads under {@code incoming/remove/}). */
-    public static void remove(Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
-        upload(arguments, UploadKeys.REMOVE, out);
+    /** Connects to the running local stack's S3 and Step Functions endpoints. */
+    public static IngestCommands connect(int s3Port, int stepFunctionsPort, PrintStream out) {
+        AwsEndpoints endpoints = AwsEndpoints.local(null, URI.create("http://localhost:" + s3Port),
+                URI.create("http://localhost:" + stepFunctionsPort));
+        S3Client s3 = AwsClients.s3(endpoints);
+        SfnClient sfn = AwsClients.configure(SfnClient.builder(), endpoints.region(), endpoints.stepFunctionsEndpoint()).build();
+        String machine = LocalAccount.stateMachineArn(endpoints.region(), LocalIngestion.STATE_MACHINE);
+        return new IngestCommands(s3, sfn, CatalogConfig.DEFAULT_SOURCE_BUCKET, machine, out);
     }
 
     /**
-     * {@code replace FILE [--force] [...]}: makes the catalog exactly the file's cars (uploads under
-     * {@code incoming/replace/}, or {@code incoming/replace/force/} past the removal guard).
+     * Uploads the file under {@code key} (below {@code incoming/}: {@code incoming/remove/} removes the
+     * file's cars, {@code incoming/replace/} makes the catalog exactly them), shows the workflow's
+     * progress, then its report.
      */
-    public static void replace(Deque<String> arguments, PrintStream out) throws IOException, InterruptedException {
-        boolean force = arguments.remove("--force");
-        upload(arguments, force ? UploadKeys.FORCED_REPLACE : UploadKeys.REPLACE, out);
-    }
-
-    private static void upload(Deque<String> arguments, String prefix, PrintStream out) throws IOException, InterruptedException {
-        Options options = Options.parse(arguments, true);
-        Path file = Path.of(options.file);
-        if (!Files.isRegularFile(file)) {
-            throw new Cli.UsageException("no such file: " + file);
-        }
-        String key = options.key != null ? options.key : prefix + file.getFileName();
-        if (!UploadKeys.isIncoming(key)) {
-            throw new Cli.UsageException("--key must be under " + UploadKeys.INCOMING + ", not '" + key + "'");
-        }
-        try (IngestCommands commands = options.connect(out)) {
-            commands.upload(file, key);
-        }
-    }
-
-    /** {@code executions [--s3-port N] [--stepfunctions-port N]}. */
-    public static void executions(Deque<String> arguments, PrintStream out) {
-        Options options = Options.parse(arguments, false);
-        try (IngestCommands commands = options.connect(out)) {
-            commands.list();
-        }
-    }
-
-    private void upload(Path file, String key) throws IOException, InterruptedException {
+    public void upload(Path file, String key) throws IOException, InterruptedException {
         Instant started = Instant.now();
         s3.putObject(b -> b.bucket(sourceBucket).key(key), RequestBody.fromFile(file));
         out.printf(Locale.ROOT, "Uploaded %s to s3://%s/%s (%,d bytes); waiting for the workflow...%n",
@@ -180,7 +150,8 @@ public final class IngestCommands implements AutoCloseable {
         }
     }
 
-    private void list() {
+    /** Every ingestion execution of the running stack, with status and counts. */
+    public void list() {
         List<ExecutionListItem> all = executions.all();
         if (all.isEmpty()) {
             out.println("No executions yet.");
@@ -217,51 +188,5 @@ public final class IngestCommands implements AutoCloseable {
     public void close() {
         s3.close();
         sfn.close();
-    }
-
-    /** The options both commands share; where the running local stack listens. */
-    private static final class Options {
-        String file;
-        String key;
-        int s3Port = LocalStackSettings.Ports.DEFAULTS.s3();
-        int stepFunctionsPort = LocalStackSettings.Ports.DEFAULTS.stepFunctions();
-
-        static Options parse(Deque<String> arguments, boolean needsFile) {
-            Options options = new Options();
-            while (!arguments.isEmpty()) {
-                String argument = arguments.removeFirst();
-                switch (argument) {
-                    case "--key" -> options.key = value(argument, arguments);
-                    case "--s3-port" -> options.s3Port = Integer.parseInt(value(argument, arguments));
-                    case "--stepfunctions-port" -> options.stepFunctionsPort = Integer.parseInt(value(argument, arguments));
-                    default -> {
-                        if (argument.startsWith("--") || !needsFile || options.file != null) {
-                            throw new Cli.UsageException("unexpected argument '" + argument + "'");
-                        }
-                        options.file = argument;
-                    }
-                }
-            }
-            if (needsFile && options.file == null) {
-                throw new Cli.UsageException("ingest needs the file to upload");
-            }
-            return options;
-        }
-
-        private static String value(String option, Deque<String> arguments) {
-            if (arguments.isEmpty()) {
-                throw new Cli.UsageException(option + " needs a value");
-            }
-            return arguments.removeFirst();
-        }
-
-        IngestCommands connect(PrintStream out) {
-            AwsEndpoints endpoints = AwsEndpoints.local(null, URI.create("http://localhost:" + s3Port),
-                    URI.create("http://localhost:" + stepFunctionsPort));
-            S3Client s3 = AwsClients.s3(endpoints);
-            SfnClient sfn = AwsClients.configure(SfnClient.builder(), endpoints.region(), endpoints.stepFunctionsEndpoint()).build();
-            String machine = LocalAccount.stateMachineArn(endpoints.region(), LocalIngestion.STATE_MACHINE);
-            return new IngestCommands(s3, sfn, CatalogConfig.DEFAULT_SOURCE_BUCKET, machine, out);
-        }
     }
 }
