@@ -1,6 +1,7 @@
 package com.carcatalog.core.schema;
 
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -11,12 +12,15 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * CreateTable requests for the two tables, derived from the {@link IndexCatalog} and
  * {@link FilterTable}: what the local stack creates and what the template must declare.
  */
 public final class TableDefinitions {
+
+    private static final long ACTIVE_POLL_MILLIS = 10;
 
     private TableDefinitions() {
     }
@@ -65,5 +69,22 @@ public final class TableDefinitions {
 
     private static AttributeDefinition stringAttribute(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    /**
+     * Creates a table and returns once it is ACTIVE: until then DynamoDB (and dynalite) answer item
+     * requests on it with ResourceNotFoundException. For tests and the local tools, which write
+     * right after creating.
+     */
+    public static void createAndAwaitActive(DynamoDbClient dynamoDb, CreateTableRequest request) {
+        dynamoDb.createTable(request);
+        while (dynamoDb.describeTable(b -> b.tableName(request.tableName())).table().tableStatus() != TableStatus.ACTIVE) {
+            try {
+                Thread.sleep(ACTIVE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while table " + request.tableName() + " was being created", e);
+            }
+        }
     }
 }

@@ -45,7 +45,7 @@ class CatalogLeaseIT {
     @BeforeEach
     void freshFilterTable() {
         String table = "filters-" + TABLES.incrementAndGet();
-        dynamoDb.createTable(TableDefinitions.filterTable(table));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.filterTable(table));
         lease = new CatalogLease(dynamoDb, table, clock, TTL);
     }
 

@@ -62,8 +62,8 @@ abstract class OnLocalServices {
         int n = CATALOGS.incrementAndGet();
         config = new CatalogConfig("cars-" + n, "filters-" + n, "static-" + n, endpoints());
         sourceBucket = "source-" + n;
-        dynamoDb.createTable(TableDefinitions.carsTable(config.carsTable(), IndexCatalog.cars()));
-        dynamoDb.createTable(TableDefinitions.filterTable(config.filterTable()));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.carsTable(config.carsTable(), IndexCatalog.cars()));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.filterTable(config.filterTable()));
         s3.createBucket(b -> b.bucket(sourceBucket));
         s3.createBucket(b -> b.bucket(config.staticBucket()));
     }

@@ -32,7 +32,7 @@ class CarTableBatchesIT {
     static void start() {
         dynalite = DynaliteServer.startInMemory();
         dynamoDb = AwsClients.dynamoDb(AwsEndpoints.local(dynalite.endpoint(), null, null));
-        dynamoDb.createTable(TableDefinitions.carsTable(TABLE, IndexCatalog.cars()));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.carsTable(TABLE, IndexCatalog.cars()));
     }
 
     @AfterAll

@@ -138,8 +138,8 @@ public final class QueryBenchmark {
                          boolean inDynamoDb) throws IOException {
         CatalogConfig catalog = new CatalogConfig(tablePrefix + "_cars", tablePrefix + "_filters",
                 CatalogConfig.DEFAULT_STATIC_BUCKET, endpoints);
-        dynamoDb.createTable(TableDefinitions.carsTable(catalog.carsTable(), IndexCatalog.cars()));
-        dynamoDb.createTable(TableDefinitions.filterTable(catalog.filterTable()));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.carsTable(catalog.carsTable(), IndexCatalog.cars()));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.filterTable(catalog.filterTable()));
         List<Map<String, List<String>>> mix = QueryMix.of(cars, queries, limit, seed);
         QuerySettings settings = QuerySettings.defaults(catalog.staticBucket()).withMetricsEnabled(false);
         if (inDynamoDb) {

@@ -43,8 +43,8 @@ class DynaliteMemoryIT {
                     .toList();
             try (DynamoDbClient dynamoDb = AwsClients.dynamoDbForApi(endpoints); S3Client s3 = AwsClients.s3(endpoints)) {
                 s3.createBucket(b -> b.bucket("static"));
-                dynamoDb.createTable(TableDefinitions.carsTable(catalog.carsTable(), IndexCatalog.cars()));
-                dynamoDb.createTable(TableDefinitions.filterTable(catalog.filterTable()));
+                TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.carsTable(catalog.carsTable(), IndexCatalog.cars()));
+                TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.filterTable(catalog.filterTable()));
                 new CatalogBatchWriter(dynamoDb, s3).loadCars(cars, catalog.carsTable(), catalog.filterTable());
                 CarsHandler handler = new CarsHandler(catalog, QuerySettings.defaults("static").withMetricsEnabled(false),
                         dynamoDb, s3, QueryMetrics.disabled());

@@ -80,8 +80,8 @@ public final class LocalCatalog implements AutoCloseable {
     public CatalogConfig newCatalog() {
         int number = CATALOGS.incrementAndGet();
         CatalogConfig config = new CatalogConfig("cars-" + number, "filters-" + number, STATIC_BUCKET, endpoints);
-        dynamoDb.createTable(TableDefinitions.carsTable(config.carsTable(), IndexCatalog.cars()));
-        dynamoDb.createTable(TableDefinitions.filterTable(config.filterTable()));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.carsTable(config.carsTable(), IndexCatalog.cars()));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.filterTable(config.filterTable()));
         return config;
     }
 
