@@ -151,8 +151,7 @@ public final class LocalStack implements AutoCloseable {
             dynamoDb.describeTable(b -> b.tableName(request.tableName()));
             return false;
         } catch (ResourceNotFoundException missing) {
-            dynamoDb.createTable(request);
-            dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+            TableDefinitions.createAndAwaitActive(dynamoDb, request);
             return true;
         }
     }

@@ -119,7 +119,7 @@ public final class IngestBenchmark {
             }
 
             String ceilingTable = "bench_ceiling_cars";
-            stack.dynamoDb().createTable(TableDefinitions.carsTable(ceilingTable, IndexCatalog.cars()));
+            TableDefinitions.createAndAwaitActive(stack.dynamoDb(), TableDefinitions.carsTable(ceilingTable, IndexCatalog.cars()));
             CatalogBatchWriter writer = new CatalogBatchWriter(stack.dynamoDb(), stack.s3());
             long ceilingStart = System.nanoTime();
             writer.writeCars(distinct, ceilingTable);

@@ -66,8 +66,8 @@ public final class MemoryBenchmark {
                     .toList();
             try (DynamoDbClient dynamoDb = AwsClients.dynamoDbForApi(endpoints); S3Client s3 = AwsClients.s3(endpoints)) {
                 s3.createBucket(b -> b.bucket(catalog.staticBucket()));
-                dynamoDb.createTable(TableDefinitions.carsTable(catalog.carsTable(), IndexCatalog.cars()));
-                dynamoDb.createTable(TableDefinitions.filterTable(catalog.filterTable()));
+                TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.carsTable(catalog.carsTable(), IndexCatalog.cars()));
+                TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.filterTable(catalog.filterTable()));
                 int loaded = new CatalogBatchWriter(dynamoDb, s3).loadCars(cars, catalog.carsTable(), catalog.filterTable());
                 dynalite.restart();
                 out.printf(Locale.ROOT, "%,d distinct cars in a persistent dynalite (node settings: %s); %d threads, limit %d,"

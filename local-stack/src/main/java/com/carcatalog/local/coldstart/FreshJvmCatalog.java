@@ -88,8 +88,8 @@ public final class FreshJvmCatalog implements AutoCloseable {
         AwsEndpoints endpoints = AwsEndpoints.local(dynalite.endpoint(), s3proxy.endpoint(), null);
         this.dynamoDb = AwsClients.dynamoDb(endpoints);
         this.s3 = AwsClients.s3(endpoints);
-        dynamoDb.createTable(TableDefinitions.carsTable(CatalogConfig.DEFAULT_CARS_TABLE, IndexCatalog.cars()));
-        dynamoDb.createTable(TableDefinitions.filterTable(CatalogConfig.DEFAULT_FILTER_TABLE));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.carsTable(CatalogConfig.DEFAULT_CARS_TABLE, IndexCatalog.cars()));
+        TableDefinitions.createAndAwaitActive(dynamoDb, TableDefinitions.filterTable(CatalogConfig.DEFAULT_FILTER_TABLE));
         s3.createBucket(b -> b.bucket(SOURCE_BUCKET));
         s3.createBucket(b -> b.bucket(CatalogConfig.DEFAULT_STATIC_BUCKET));
         LambdaFunctions tasks = new LambdaFunctions();
