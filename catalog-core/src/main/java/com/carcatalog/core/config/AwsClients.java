@@ -16,6 +16,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
@@ -77,11 +78,15 @@ public final class AwsClients {
      * the SDK then retries a PUT that was stored, and a second S3 event starts a second load.
      */
     public static S3Client s3(AwsEndpoints endpoints) {
+        return s3Builder(endpoints).build();
+    }
+
+    /** The builder of {@link #s3}, for a client with more settings (a benchmark's interceptor). */
+    public static S3ClientBuilder s3Builder(AwsEndpoints endpoints) {
         boolean local = endpoints.s3Endpoint().isPresent();
         return configure(S3Client.builder(), endpoints.region(), endpoints.s3Endpoint())
                 .forcePathStyle(local)
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(!local).build())
-                .build();
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(!local).build());
     }
 
     /** Applies the shared settings to any sync client builder (S3, Step Functions, ...). */

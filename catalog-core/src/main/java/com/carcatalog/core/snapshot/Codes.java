@@ -41,6 +41,9 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
 
     abstract int get(int car);
 
+    /** Adds one to {@code counts[code]} for the code of each of the first {@code n} cars in {@code cars}. */
+    abstract void count(int[] cars, int n, long[] counts);
+
     final int width() {
         return width;
     }
@@ -65,6 +68,13 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
         int get(int car) {
             return codes[car] & 0xFF;
         }
+
+        @Override
+        void count(int[] cars, int n, long[] counts) {
+            for (int i = 0; i < n; i++) {
+                counts[codes[cars[i]] & 0xFF]++;
+            }
+        }
     }
 
     static final class Chars extends Codes {
@@ -78,6 +88,13 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
         @Override
         int get(int car) {
             return codes[car];
+        }
+
+        @Override
+        void count(int[] cars, int n, long[] counts) {
+            for (int i = 0; i < n; i++) {
+                counts[codes[cars[i]]]++;
+            }
         }
     }
 
@@ -93,6 +110,13 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
         @Override
         int get(int car) {
             return codes[car];
+        }
+
+        @Override
+        void count(int[] cars, int n, long[] counts) {
+            for (int i = 0; i < n; i++) {
+                counts[codes[cars[i]]]++;
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ public final class FacetSearch {
         CatalogState state = view.state();
         Optional<CatalogIndex> current = memory.current(state);
         if (current.isPresent()) {
-            return new FacetsAnswer(FilterFacets.facetsOf(current.get().facetCounts(filters)), AnsweredFrom.MEMORY, 0, 0);
+            return new FacetsAnswer(FilterFacets.facetsInValueOrder(current.get().facetCounts(filters)), AnsweredFrom.MEMORY, 0, 0);
         }
         List<FilterColumn> catalog = view.columnsAt(state);
         if (filters.isEmpty()) {

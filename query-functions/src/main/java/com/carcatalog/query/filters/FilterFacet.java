@@ -15,6 +15,6 @@ public record FilterFacet(String filterName, List<String> filterValues, Map<Stri
 
     public FilterFacet {
         filterValues = List.copyOf(filterValues);
-        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        counts = counts instanceof ValueCounts ? counts : Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Builds the {@code GET /filters} answer: one facet per catalog column, in catalog order, all
@@ -40,12 +38,17 @@ public final class FilterFacets {
 
     /** The answer for counts per column and value (a column left out has no values). */
     public static List<FilterFacet> facetsOf(Map<Column, ? extends Map<String, Long>> countsByColumn) {
+        Map<Column, ValueCounts> sorted = new EnumMap<>(Column.class);
+        countsByColumn.forEach((column, counts) -> sorted.put(column, ValueCounts.sorted(counts)));
+        return facetsInValueOrder(sorted);
+    }
+
+    /** The answer for counts per column already in value order, as the in-memory index gives them (a column left out has no values). */
+    public static List<FilterFacet> facetsInValueOrder(Map<Column, ValueCounts> countsByColumn) {
         List<FilterFacet> facets = new ArrayList<>();
         for (Column column : Column.all()) {
-            Map<String, Long> given = countsByColumn.get(column);
-            SortedMap<String, Long> counts = given == null ? new TreeMap<>() : new TreeMap<>(given);
-            counts.remove(NOT_AVAILABLE);
-            facets.add(new FilterFacet(column.attributeName(), new ArrayList<>(counts.keySet()), counts));
+            ValueCounts counts = countsByColumn.getOrDefault(column, ValueCounts.none()).without(NOT_AVAILABLE);
+            facets.add(new FilterFacet(column.attributeName(), counts.valuesInOrder(), counts));
         }
         return facets;
     }

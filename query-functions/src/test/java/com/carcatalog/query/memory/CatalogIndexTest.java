@@ -6,6 +6,7 @@ import com.carcatalog.core.car.Car;
 import com.carcatalog.core.car.Column;
 import com.carcatalog.core.item.StoredCar;
 import com.carcatalog.core.snapshot.CatalogSnapshot;
+import com.carcatalog.query.filters.ValueCounts;
 import com.carcatalog.query.planner.FilterSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -81,13 +82,15 @@ class CatalogIndexTest {
         assertThat(paged).isEqualTo(snapshot.cars().stream().filter(car -> filters.matches(car.car())).toList());
     }
 
+    /** Counted either way: by walking the candidate cars, or by intersecting bitmaps per value. */
     @Property(tries = 300)
     void facetCountsAreWhatEachChoiceWouldGive(@ForAll @Size(max = 60) List<@IntRange(min = 0, max = 5000) Integer> cars,
-                                              @ForAll @Size(max = 5) List<@IntRange(min = 0, max = 200) Integer> filter) {
+                                              @ForAll @Size(max = 5) List<@IntRange(min = 0, max = 200) Integer> filter,
+                                              @ForAll boolean walk) {
         CatalogSnapshot snapshot = CatalogSnapshot.of(1, catalog(cars));
         FilterSet filters = filter(filter);
 
-        Map<Column, SortedMap<String, Long>> counts = CatalogIndex.of(snapshot).facetCounts(filters);
+        Map<Column, ValueCounts> counts = CatalogIndex.of(snapshot, walk ? Long.MAX_VALUE : 0).facetCounts(filters);
 
         for (Column column : Column.all()) {
             FilterSet others = filters.without(List.of(column));
@@ -98,13 +101,31 @@ class CatalogIndexTest {
                 }
             }
             assertThat(counts.get(column)).as("%s given %s", column, others).isEqualTo(expected);
+            assertThat(counts.get(column).keySet()).as("in value order").containsExactlyElementsOf(expected.keySet());
         }
+    }
+
+    @Test
+    void walkingManyBatchesOfCarsCountsAsIntersectingDoes() {
+        List<Integer> seeds = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            seeds.add(i * 7919 % 5_000);
+        }
+        CatalogSnapshot snapshot = CatalogSnapshot.of(1, catalog(seeds));
+        FilterSet filters = FilterSet.of(Column.FUEL, "Diesel", "Petrol");
+
+        Map<Column, ValueCounts> walked = CatalogIndex.of(snapshot, Long.MAX_VALUE).facetCounts(filters);
+        Map<Column, ValueCounts> intersected = CatalogIndex.of(snapshot, 0).facetCounts(filters);
+
+        assertThat(walked.get(Column.MODEL).values().stream().mapToLong(Long::longValue).sum())
+                .as("more cars than one batch (256) to walk").isGreaterThan(512);
+        assertThat(walked).isEqualTo(intersected);
     }
 
     @Test
     void withoutFiltersFacetsAreTheCatalogsCounts() {
         CatalogSnapshot snapshot = CatalogSnapshot.of(1, catalog(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
-        Map<Column, SortedMap<String, Long>> counts = CatalogIndex.of(snapshot).facetCounts(FilterSet.none());
+        Map<Column, ValueCounts> counts = CatalogIndex.of(snapshot).facetCounts(FilterSet.none());
         long total = counts.get(Column.MANUFACTURER).values().stream().mapToLong(Long::longValue).sum();
         assertThat(total).isEqualTo(snapshot.size());
         assertThat(counts.get(Column.FUEL).keySet()).isEqualTo(new java.util.TreeSet<>(snapshot.dictionary(Column.FUEL)));
