@@ -211,25 +211,14 @@ public final class QueryBenchmark {
         }
         handlers.capture().reports.clear();
 
-        List<Long> total = new ArrayList<>();
-        List<Long> own = new ArrayList<>();
-        long s3CallsBefore = s3Timer.calls();
-        long start = System.nanoTime();
-        for (Map<String, List<String>> query : mix) {
-            long roundTripsBefore = dynamoDbTimer.nanos() + s3Timer.nanos();
-            long before = System.nanoTime();
-            APIGatewayProxyResponseEvent response = invoke(handlers.cars(), "/cars", query);
-            long nanos = System.nanoTime() - before;
-            requireOk(query, response);
-            total.add(nanos);
-            own.add(nanos - (dynamoDbTimer.nanos() + s3Timer.nanos() - roundTripsBefore));
-        }
-        long s3Calls = s3Timer.calls() - s3CallsBefore;
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Pass first = pass(handlers, mix);
+        List<SearchReport> reports = List.copyOf(handlers.capture().reports);
+        // The same pages again, as a container that served them before would: image listings cached.
+        Pass repeated = pass(handlers, mix);
         long itemsRead = 0;
         long requests = 0;
         Map<String, Integer> answeredFrom = new TreeMap<>();
-        for (SearchReport report : handlers.capture().reports) {
+        for (SearchReport report : reports) {
             itemsRead += report.itemsRead();
             requests += report.dynamoDbRequests();
             answeredFrom.merge(report.answeredFrom().label(), 1, Integer::sum);
@@ -251,11 +240,9 @@ public final class QueryBenchmark {
         List<Long> http = overHttp(handlers, mix.subList(0, Math.min(httpQueries, mix.size())));
 
         out.printf(Locale.ROOT, "-- %s (answered from %s): %,d queries (limit %d) in %.1f s, %.0f queries/s%n", path, answeredFrom,
-                mix.size(), limit, seconds, mix.size() / seconds);
-        out.printf(Locale.ROOT, "   /cars in the handler: p50 %.2f ms, p99 %.2f ms; without its round trips to DynamoDB (on the"
-                + " memory path the catalog state GetItem) and S3 (image listings not cached yet, %.2f per query): p50 %.3f ms,"
-                + " p99 %.3f ms%n", percentile(total, 50), percentile(total, 99), (double) s3Calls / mix.size(),
-                percentile(own, 50), percentile(own, 99));
+                mix.size(), limit, first.seconds(), mix.size() / first.seconds());
+        first.print(out, "/cars in the handler", mix.size());
+        repeated.print(out, "the same queries again", mix.size());
         out.printf(Locale.ROOT, "   /cars over HTTP (%d queries): p50 %.2f ms, p99 %.2f ms%n", http.size(), percentile(http, 50),
                 percentile(http, 99));
         out.printf(Locale.ROOT, "   car items read from DynamoDB per query: %.2f; DynamoDB requests per query: %.2f (besides the"
@@ -263,6 +250,33 @@ public final class QueryBenchmark {
         out.printf(Locale.ROOT, "   /filters with the same filters (facet counts, %d queries): p50 %.2f ms, p99 %.2f ms%s%n",
                 facets.size(), percentile(facets, 50), percentile(facets, 99),
                 unavailable == 0 ? "" : String.format(Locale.ROOT, "; %d answered 503 (over the read budget)", unavailable));
+    }
+
+    /** One pass of the mix through the cars handler: per query the time in the handler and without its AWS round trips. */
+    private Pass pass(Handlers handlers, List<Map<String, List<String>>> mix) {
+        List<Long> total = new ArrayList<>();
+        List<Long> own = new ArrayList<>();
+        long s3CallsBefore = s3Timer.calls();
+        long start = System.nanoTime();
+        for (Map<String, List<String>> query : mix) {
+            long roundTripsBefore = dynamoDbTimer.nanos() + s3Timer.nanos();
+            long before = System.nanoTime();
+            APIGatewayProxyResponseEvent response = invoke(handlers.cars(), "/cars", query);
+            long nanos = System.nanoTime() - before;
+            requireOk(query, response);
+            total.add(nanos);
+            own.add(nanos - (dynamoDbTimer.nanos() + s3Timer.nanos() - roundTripsBefore));
+        }
+        return new Pass(total, own, s3Timer.calls() - s3CallsBefore, (System.nanoTime() - start) / 1e9);
+    }
+
+    private record Pass(List<Long> total, List<Long> own, long s3Calls, double seconds) {
+        void print(PrintStream out, String label, int queries) {
+            out.printf(Locale.ROOT, "   %s: p50 %.2f ms, p99 %.2f ms; without its round trips to DynamoDB (on the memory"
+                    + " path the catalog state GetItem) and S3 (image listings not cached yet, %.2f per query): p50 %.3f ms,"
+                    + " p99 %.3f ms%n", label, percentile(total, 50), percentile(total, 99), (double) s3Calls / queries,
+                    percentile(own, 50), percentile(own, 99));
+        }
     }
 
     private List<Long> overHttp(Handlers handlers, List<Map<String, List<String>>> mix) throws IOException {

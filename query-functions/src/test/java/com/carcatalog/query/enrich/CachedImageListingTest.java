@@ -54,4 +54,22 @@ class CachedImageListingTest {
 
         assertThat(listed).containsExactly("BMW/X5/", "BMW/X3/");
     }
+
+    @Test
+    void theLeastRecentlyUsedFolderGoesFirstWhenTheCacheIsFull() {
+        cache.keys("BMW/X5/");
+        for (int folder = 1; folder < CachedImageListing.MAX_ENTRIES; folder++) {
+            cache.keys("Audi/A" + folder + "/");
+        }
+        cache.keys("BMW/X5/");
+        cache.keys("Audi/A1/");
+        cache.keys("Škoda/Fabia/");
+        listed.clear();
+
+        cache.keys("BMW/X5/");
+        cache.keys("Audi/A2/");
+        cache.keys("Audi/A1/");
+
+        assertThat(listed).as("the full cache dropped A1's neighbour A2, used least recently").containsExactly("Audi/A2/");
+    }
 }
