@@ -27,8 +27,8 @@ final class BenchQuery implements Callable<Integer> {
     int httpQueries = 300;
 
     @Option(names = "--facet-queries", paramLabel = "N", converter = OptionValues.Count.class,
-            description = "of those, also asked of /filters for their facet counts; on the DynamoDB path each reads every"
-                    + " matching car (default: ${DEFAULT-VALUE})")
+            description = "of those, also asked of /filters for their facet counts on the DynamoDB path, where each reads"
+                    + " every matching car; the memory path asks all of them (default: ${DEFAULT-VALUE})")
     int facetQueries = 100;
 
     @Option(names = "--limit", paramLabel = "N", converter = OptionValues.PositiveCount.class,
