@@ -175,8 +175,7 @@ public final class QueryBenchmark {
             Capture capture = new Capture();
             Handlers handlers = new Handlers(new CarsHandler(catalog, settings, dynamoDb, s3, capture),
                     new FiltersHandler(catalog, settings, dynamoDb, QueryMetrics.disabled()), capture);
-            measure("DynamoDB planner", handlers, warmUp, mix, facetQueries);
-            byPlan(capture.reports);
+            byPlan(measure("DynamoDB planner", handlers, warmUp, mix, facetQueries));
             worstCase(handlers);
         } else {
             out.printf(Locale.ROOT, "%n== %s: %,d distinct cars (not loaded into dynalite)%n", name, cars.size());
@@ -227,8 +226,10 @@ public final class QueryBenchmark {
     /**
      * The mix through the handlers, directly and over HTTP, and the first {@code facetCount} queries'
      * filters as facet counts, after a warm-up pass of the same shapes with other values.
+     *
+     * @return the search reports of the mix's first pass
      */
-    private void measure(String path, Handlers handlers, List<Map<String, List<String>>> warmUp,
+    private List<SearchReport> measure(String path, Handlers handlers, List<Map<String, List<String>>> warmUp,
                          List<Map<String, List<String>>> mix, int facetCount) throws IOException {
         for (int i = 0; i < warmUp.size(); i++) {
             invoke(handlers.cars(), "/cars", warmUp.get(i));
@@ -277,6 +278,7 @@ public final class QueryBenchmark {
         out.printf(Locale.ROOT, "   /filters with the same filters (facet counts, %d queries): p50 %.2f ms, p99 %.2f ms%s%n",
                 facets.size(), percentile(facets, 50), percentile(facets, 99),
                 unavailable == 0 ? "" : String.format(Locale.ROOT, "; %d answered 503 (over the read budget)", unavailable));
+        return reports;
     }
 
     /** One pass of the mix through the cars handler: per query the time in the handler and without its AWS round trips. */

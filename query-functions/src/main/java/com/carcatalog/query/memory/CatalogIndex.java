@@ -26,7 +26,7 @@ public final class CatalogIndex {
     /**
      * Below this many candidate cars per container of a column's bitmaps, counting by walking the
      * cars (about 2 ns a car) beats intersecting the candidates with each value's bitmap (about 1 µs
-     * a container, mostly cache misses): measured with {@code bin/catalog bench-query} at 1,000,000 cars.
+     * a container, mostly cache misses), as measured on bench-query's 1,000,000 generated cars.
      */
     static final int WALK_PER_CONTAINER = 512;
     /** Positions taken from a bitmap at a time when walking the cars. */
