@@ -6,8 +6,8 @@ import com.carcatalog.query.filters.ValueCounts;
 import com.carcatalog.query.planner.FilterSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.roaringbitmap.BatchIterator;
@@ -33,15 +33,13 @@ public final class CatalogIndex {
     private static final int WALK_BATCH = 256;
 
     private final CatalogSnapshot snapshot;
-    private final List<Map<String, Integer>> codes;
     private final List<RoaringBitmap[]> bitmaps;
     private final Map<Column, ValueCounts> catalogCounts;
     private final long[] walkBelow;
 
-    private CatalogIndex(CatalogSnapshot snapshot, List<Map<String, Integer>> codes, List<RoaringBitmap[]> bitmaps,
+    private CatalogIndex(CatalogSnapshot snapshot, List<RoaringBitmap[]> bitmaps,
                          Map<Column, ValueCounts> catalogCounts, long[] walkBelow) {
         this.snapshot = snapshot;
-        this.codes = codes;
         this.bitmaps = bitmaps;
         this.catalogCounts = catalogCounts;
         this.walkBelow = walkBelow;
@@ -53,17 +51,12 @@ public final class CatalogIndex {
 
     /** With facet counts walking the candidate cars below {@code walkPerContainer} of them per container: for tests of both ways. */
     static CatalogIndex of(CatalogSnapshot snapshot, long walkPerContainer) {
-        List<Map<String, Integer>> codes = new ArrayList<>();
         List<RoaringBitmap[]> bitmaps = new ArrayList<>();
         Map<Column, ValueCounts> catalogCounts = new EnumMap<>(Column.class);
         long[] walkBelow = new long[Column.all().size()];
         int size = snapshot.size();
         for (Column column : Column.all()) {
             List<String> dictionary = snapshot.dictionary(column);
-            Map<String, Integer> codeOf = new HashMap<>(dictionary.size() * 2);
-            for (int code = 0; code < dictionary.size(); code++) {
-                codeOf.put(dictionary.get(code), code);
-            }
             int[] counts = new int[dictionary.size()];
             for (int car = 0; car < size; car++) {
                 counts[snapshot.code(column, car)]++;
@@ -85,12 +78,11 @@ public final class CatalogIndex {
                 containers += columnBitmaps[code].getContainerCount();
                 positions[code] = null;
             }
-            codes.add(Map.copyOf(codeOf));
             bitmaps.add(columnBitmaps);
             catalogCounts.put(column, ValueCounts.ofDictionary(dictionary, Arrays.stream(counts).asLongStream().toArray()));
             walkBelow[column.ordinal()] = saturatedProduct(walkPerContainer, containers);
         }
-        return new CatalogIndex(snapshot, codes, bitmaps, catalogCounts, walkBelow);
+        return new CatalogIndex(snapshot, bitmaps, catalogCounts, walkBelow);
     }
 
     public CatalogSnapshot snapshot() {
@@ -192,11 +184,12 @@ public final class CatalogIndex {
         return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
     }
 
+    /** The cars with any of {@code values} in the column; a value is found in the sorted dictionary, no map of its own. */
     private RoaringBitmap union(Column column, List<String> values) {
         RoaringBitmap union = new RoaringBitmap();
         for (String value : values) {
-            Integer code = codes.get(column.ordinal()).get(value);
-            if (code != null) {
+            int code = Collections.binarySearch(snapshot.dictionary(column), value);
+            if (code >= 0) {
                 union.or(bitmaps.get(column.ordinal())[code]);
             }
         }
