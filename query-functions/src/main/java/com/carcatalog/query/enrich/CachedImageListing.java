@@ -17,9 +17,10 @@ public final class CachedImageListing implements ImageListing {
     /** How long a listing is reused at most: images synced straight to the bucket show up within this time. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
     /**
-     * Folders remembered at most: the model folders a container of a catalog of a million cars
-     * touches (bench-query's 1,000,000 generated cars have 135,437), at roughly 150 bytes an empty
-     * listing, 15 MB; a bound of 10,000 made pages seen minutes before list S3 again.
+     * Folders remembered at most: enough for the model folders a container of a catalog of a million
+     * cars touches (bench-query's 1,000,000 generated cars have 135,437 in all); a bound of 10,000 made
+     * pages seen minutes before list S3 again. An empty listing costs its folder name, an entry and a
+     * map node, an estimated 150 bytes (not measured), so about 15 MB when full of empty folders.
      */
     static final int MAX_ENTRIES = 100_000;
 
