@@ -4,14 +4,12 @@ import com.carcatalog.core.car.Column;
 import com.carcatalog.core.item.CarItems;
 import com.carcatalog.core.item.StoredCar;
 import com.carcatalog.core.schema.CarsTable;
+import com.carcatalog.ingest.ParallelCalls;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -45,33 +43,12 @@ public final class CarsTableScan {
      * @return the number of cars read
      */
     public long forEach(Consumer<StoredCar> each) {
-        ExecutorService threads = Executors.newFixedThreadPool(segments, runnable -> {
-            Thread thread = new Thread(runnable, "cars-table-scan");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Long>> parts = new ArrayList<>();
-            for (int segment = 0; segment < segments; segment++) {
-                int current = segment;
-                parts.add(threads.submit(() -> scanSegment(current, each)));
-            }
-            long cars = 0;
-            for (Future<Long> part : parts) {
-                cars += part.get();
-            }
-            return cars;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scanning " + table, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("scanning " + table + " failed", e.getCause());
-        } finally {
-            threads.shutdownNow();
+        List<Callable<Long>> parts = new ArrayList<>();
+        for (int segment = 0; segment < segments; segment++) {
+            int current = segment;
+            parts.add(() -> scanSegment(current, each));
         }
+        return ParallelCalls.run("scanning " + table, segments, parts).stream().mapToLong(Long::longValue).sum();
     }
 
     private long scanSegment(int segment, Consumer<StoredCar> each) {
